@@ -1,0 +1,3 @@
+using FactoryPath.Cli;
+
+return await CliApp.RunAsync(args);
