@@ -1,0 +1,51 @@
+using FactoryPath.Core.Enterprises;
+
+namespace FactoryPath.Core.Tests.Enterprises;
+
+public class RegionScopeTests
+{
+    [Theory]
+    // province scope covers every code starting with its two digits
+    [InlineData("110000", "110000", true)]
+    [InlineData("110000", "110100", true)]
+    [InlineData("110000", "110105", true)]
+    [InlineData("440000", "440305", true)]
+    [InlineData("420000", "429004", true)]
+    [InlineData("110000", "120000", false)]
+    [InlineData("110000", "120101", false)]
+    [InlineData("440000", "450100", false)]
+    // prefecture scope covers codes starting with its four digits, not its province
+    [InlineData("110100", "110100", true)]
+    [InlineData("110100", "110105", true)]
+    [InlineData("110100", "110000", false)]
+    [InlineData("440300", "440305", true)]
+    [InlineData("440300", "440105", false)]
+    [InlineData("440300", "440000", false)]
+    [InlineData("500200", "500235", true)]
+    [InlineData("500100", "500235", false)]
+    // county scope covers only itself
+    [InlineData("440305", "440305", true)]
+    [InlineData("440305", "440306", false)]
+    [InlineData("440305", "440300", false)]
+    [InlineData("429004", "429004", true)]
+    public void Contains_ScopeAndRegion_FollowsTheCodePrefix(string scope, string region, bool expected)
+    {
+        Assert.Equal(expected, RegionScope.Contains(scope, region));
+    }
+
+    [Theory]
+    [InlineData(null, "110105")]
+    [InlineData("", "110105")]
+    [InlineData("11", "110105")]
+    [InlineData("000000", "000001")]
+    [InlineData("990000", "990101")]
+    [InlineData("110000", null)]
+    [InlineData("110000", "")]
+    [InlineData("110000", "11")]
+    [InlineData("110000", "1101xx")]
+    [InlineData("110000", "110001")]
+    public void Contains_InvalidScopeOrRegion_IsFalse(string? scope, string? region)
+    {
+        Assert.False(RegionScope.Contains(scope, region));
+    }
+}
