@@ -1,0 +1,67 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace FactoryPath.Core.Assessment;
+
+/// <summary>Loads and checks one model file.</summary>
+public static class ModelLoader
+{
+    /// <summary>Reads a model file; the model is null when there is any error.</summary>
+    public static ModelLoadResult LoadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new ModelLoadResult(null, [new ModelError(path, 0, 0, $"cannot read the file: {e.Message}")]);
+        }
+
+        return LoadText(text, path);
+    }
+
+    /// <summary>Reads a model from YAML text; <paramref name="fileName"/> is used in error messages.</summary>
+    public static ModelLoadResult LoadText(string yamlText, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(yamlText);
+        var reader = new YamlReader(fileName);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yamlText));
+        }
+        catch (YamlException e)
+        {
+            return Failed(fileName, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.Message}");
+        }
+        catch (InvalidOperationException e)
+        {
+            return Failed(fileName, 1, 1, $"not valid YAML: {e.Message}");
+        }
+
+        if (stream.Documents.Count != 1)
+        {
+            return Failed(fileName, 1, 1, $"a model file holds exactly one YAML document; this one has {stream.Documents.Count}");
+        }
+
+        if (reader.Mapping(stream.Documents[0].RootNode, "the model") is not { } root)
+        {
+            return new ModelLoadResult(null, reader.Errors);
+        }
+
+        var model = new ModelParser(reader).Parse(root);
+        return new ModelLoadResult(reader.Errors.Count == 0 ? model : null, reader.Errors);
+    }
+
+    private static ModelLoadResult Failed(string file, int line, int column, string message) =>
+        new(null, [new ModelError(file, line, column, message)]);
+}
+
+/// <summary>A loaded model (null on errors) and every error found, in file order.</summary>
+public sealed record ModelLoadResult(AssessmentModel? Model, IReadOnlyList<ModelError> Errors)
+{
+    public bool Succeeded => Model is not null && Errors.Count == 0;
+}
