@@ -1,13 +1,69 @@
+using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Api;
+using FactoryPath.Web.Assessment;
+using FactoryPath.Web.Components;
+using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Localization;
+using FactoryPath.Web.Persistence;
+using FactoryPath.Web.Platform;
+
 namespace FactoryPath.Web;
 
-/// <summary>Builds the platform's web application; used by Program and by `factorypath serve`.</summary>
+/// <summary>Builds the platform's web application; used by Program, by `factorypath serve` and by the tests.</summary>
 public static class PlatformHost
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(PlatformHost).Assembly.GetName().Name,
+        });
+        // serve wwwroot and framework files (blazor.web.js) from a build output too, not only from a publish folder
+        builder.WebHost.UseStaticWebAssets();
+        builder.AddPlatformServices();
+
         var app = builder.Build();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+        app.UsePlatformPipeline();
         return app;
+    }
+
+    public static void AddPlatformServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddPlatformPersistence();
+        services.AddPlatformLocalization();
+        services.AddAccounts();
+        services.AddEnterprises();
+        services.AddAssessment();
+        services.AddPlatformApi();
+        // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<Demo.DemoSeeder>();
+        services.AddHostedService<StartupBanner>();
+    }
+
+    public static void UsePlatformPipeline(this WebApplication app)
+    {
+        app.InitializePlatform();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapCultureSwitch();
+        app.MapAccountForms();
+        app.MapPlatformApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -1,0 +1,42 @@
+using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Assessment;
+using FactoryPath.Web.Enterprises;
+
+namespace FactoryPath.Web.Api;
+
+public static class ApiSetup
+{
+    public static IServiceCollection AddPlatformApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "FactoryPath API";
+            doc.Info.Description = "Enterprises, assessment models, answer sheets and results. Authenticate with POST /api/v1/auth/token and send the access token as a Bearer header.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    /// <summary>Maps /api/v1: the public auth and reference routes, and the rest behind the bearer-token policy.</summary>
+    public static IEndpointRouteBuilder MapPlatformApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/api/v1/openapi.json").AllowAnonymous();
+        var open = app.MapGroup("/api/v1").WithTags("public").AllowAnonymous().DisableAntiforgery();
+        open.MapAuthApi();
+        open.MapReferenceApi();
+        open.MapModelsApi();
+
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery();
+        api.MapMeApi();
+        api.MapEnterprisesApi();
+        api.MapAnswerSheetsApi();
+        api.MapResultsApi();
+        return app;
+    }
+}

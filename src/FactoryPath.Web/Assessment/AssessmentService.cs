@@ -1,0 +1,184 @@
+using FactoryPath.Core.Assessment;
+using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Api;
+using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Localization;
+using FactoryPath.Web.Persistence;
+using FactoryPath.Web.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace FactoryPath.Web.Assessment;
+
+/// <summary>Answer sheets (create, save draft, submit) and results, always scoped to what the viewer may see.</summary>
+public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models, PeerStandings peers, TimeProvider clock)
+{
+    public async Task<Outcome<AnswerSheet>> StartAsync(Viewer viewer, Guid enterpriseId, string? modelId, string? version, CancellationToken ct = default)
+    {
+        var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == enterpriseId, ct);
+        if (enterprise is null || !viewer.CanRead(enterprise)) return Outcome<AnswerSheet>.NotFound();
+        if (!viewer.CanChange(enterprise)) return Outcome<AnswerSheet>.Forbidden(UiText.Pick("只有企业本身可以填写评测。", "Only the enterprise itself can fill in an assessment."));
+        if (string.IsNullOrWhiteSpace(modelId)) return Outcome<AnswerSheet>.Invalid("modelId", UiText.Pick("请选择评测模型。", "Please choose an assessment model."));
+
+        var model = string.IsNullOrWhiteSpace(version) ? models.Latest(modelId) : models.Find(modelId, version);
+        if (model is null)
+        {
+            return Outcome<AnswerSheet>.Invalid(string.IsNullOrWhiteSpace(version) ? "modelId" : "version",
+                UiText.Pick($"没有评测模型 {modelId} {version}。", $"There is no assessment model {modelId} {version}.".TrimEnd()));
+        }
+
+        // one open draft per enterprise and model version: starting again continues it
+        var draft = await db.AnswerSheets.FirstOrDefaultAsync(s => s.EnterpriseId == enterpriseId && s.ModelId == model.Id &&
+            s.ModelVersion == model.Version && s.Status == AnswerSheetStatus.Draft, ct);
+        if (draft is not null) return Outcome<AnswerSheet>.Ok(draft);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sheet = new AnswerSheet
+        {
+            EnterpriseId = enterpriseId, ModelId = model.Id, ModelVersion = model.Version, Status = AnswerSheetStatus.Draft,
+            AnswersJson = AssessmentJson.Serialize(new AnswerSheetData()), CreatedAt = now, UpdatedAt = now, CreatedByUserId = viewer.UserId,
+        };
+        db.AnswerSheets.Add(sheet);
+        await db.SaveChangesAsync(ct);
+        return Outcome<AnswerSheet>.Ok(sheet);
+    }
+
+    public async Task<Outcome<AnswerSheet>> GetSheetAsync(Viewer viewer, Guid sheetId, CancellationToken ct = default)
+    {
+        var sheet = await db.AnswerSheets.FirstOrDefaultAsync(s => s.Id == sheetId, ct);
+        if (sheet is null) return Outcome<AnswerSheet>.NotFound();
+        var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == sheet.EnterpriseId, ct);
+        return viewer.CanRead(enterprise) ? Outcome<AnswerSheet>.Ok(sheet) : Outcome<AnswerSheet>.NotFound();
+    }
+
+    public async Task<PagedList<AnswerSheet>?> ListSheetsAsync(Viewer viewer, Guid enterpriseId, Paging paging, CancellationToken ct = default)
+    {
+        var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, ct);
+        if (enterprise is null || !viewer.CanRead(enterprise)) return null;
+        var query = db.AnswerSheets.AsNoTracking().Where(s => s.EnterpriseId == enterpriseId);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(s => s.UpdatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedList<AnswerSheet>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public AssessmentModel ModelOf(AnswerSheet sheet) =>
+        models.Find(sheet.ModelId, sheet.ModelVersion)
+        ?? throw new InvalidOperationException($"Answer sheet {sheet.Id} pins model {sheet.ModelId} {sheet.ModelVersion}, which is no longer installed; restore its file under models/.");
+
+    public static AnswerSheetData AnswersOf(AnswerSheet sheet) => AssessmentJson.Deserialize<AnswerSheetData>(sheet.AnswersJson) ?? new AnswerSheetData();
+
+    /// <summary>Replaces the draft's answers. Invalid values are refused with field errors and the stored draft is kept.</summary>
+    public async Task<Outcome<AnswerSheet>> SaveDraftAsync(Viewer viewer, Guid sheetId, AnswerSheetData answers, CancellationToken ct = default)
+    {
+        var found = await EditableAsync(viewer, sheetId, ct);
+        if (!found.IsOk) return found;
+        var sheet = found.Value!;
+        var errors = AnswerValidator.Validate(ModelOf(sheet), answers, requireComplete: false);
+        if (errors.Count > 0) return Outcome<AnswerSheet>.Invalid(ToFieldErrors(errors));
+        sheet.AnswersJson = AssessmentJson.Serialize(answers);
+        sheet.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Outcome<AnswerSheet>.Ok(sheet);
+    }
+
+    /// <summary>
+    /// Autosave from the questionnaire: stores every valid answer and keeps the previously stored answer of each question
+    /// whose new value is invalid, returning those field errors to show beside the fields.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<FieldError>>> AutosaveAsync(Viewer viewer, Guid sheetId, AnswerSheetData answers, CancellationToken ct = default)
+    {
+        var found = await EditableAsync(viewer, sheetId, ct);
+        if (!found.IsOk) return new Outcome<IReadOnlyList<FieldError>>(found.Kind, null, found.Errors, found.Message);
+        var sheet = found.Value!;
+        var model = ModelOf(sheet);
+        var errors = AnswerValidator.Validate(model, answers, requireComplete: false);
+        var stored = AnswersOf(sheet);
+        var merged = answers;
+        foreach (var id in errors.Select(e => e.QuestionId).Distinct())
+        {
+            merged = stored.Get(id) is { } previous ? merged.With(id, previous) : merged.Without(id);
+        }
+        if (AnswerValidator.Validate(model, merged, requireComplete: false).Count == 0)
+        {
+            sheet.AnswersJson = AssessmentJson.Serialize(merged);
+            sheet.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+            await db.SaveChangesAsync(ct);
+        }
+        return Outcome<IReadOnlyList<FieldError>>.Ok(errors);
+    }
+
+    /// <summary>Scores a complete sheet, freezes the result and makes it the enterprise's latest for this model.</summary>
+    public async Task<Outcome<StoredResult>> SubmitAsync(Viewer viewer, Guid sheetId, CancellationToken ct = default)
+    {
+        var found = await EditableAsync(viewer, sheetId, ct);
+        if (!found.IsOk) return new Outcome<StoredResult>(found.Kind, null, found.Errors, found.Message);
+        var sheet = found.Value!;
+        var model = ModelOf(sheet);
+        var answers = AnswersOf(sheet);
+        var errors = AnswerValidator.Validate(model, answers, requireComplete: true);
+        if (errors.Count > 0) return Outcome<StoredResult>.Invalid(ToFieldErrors(errors));
+
+        var scored = Scorer.Score(model, answers);
+        var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == sheet.EnterpriseId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Results.Where(r => r.EnterpriseId == sheet.EnterpriseId && r.ModelId == sheet.ModelId && r.IsLatest)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.IsLatest, false), ct);
+        var result = new StoredResult
+        {
+            AnswerSheetId = sheet.Id, EnterpriseId = sheet.EnterpriseId, ModelId = model.Id, ModelVersion = model.Version,
+            Score = (double)scored.TotalScore, Level = scored.Level.Number, IndustryCode = enterprise.IndustryCode,
+            ProvinceCode = enterprise.ProvinceCode, RegionCode = enterprise.RegionCode, IsLatest = true, SubmittedAt = now,
+            ResultJson = AssessmentJson.Serialize(scored),
+        };
+        db.Results.Add(result);
+        sheet.Status = AnswerSheetStatus.Submitted;
+        sheet.SubmittedAt = now;
+        sheet.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Outcome<StoredResult>.Ok(result);
+    }
+
+    public async Task<Outcome<StoredResult>> GetResultAsync(Viewer viewer, Guid resultId, CancellationToken ct = default)
+    {
+        var result = await db.Results.AsNoTracking().FirstOrDefaultAsync(r => r.Id == resultId, ct);
+        if (result is null) return Outcome<StoredResult>.NotFound();
+        var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == result.EnterpriseId, ct);
+        return viewer.CanRead(enterprise) ? Outcome<StoredResult>.Ok(result) : Outcome<StoredResult>.NotFound();
+    }
+
+    /// <summary>An enterprise's results, newest first; null when the viewer may not see the enterprise.</summary>
+    public async Task<PagedList<StoredResult>?> HistoryAsync(Viewer viewer, Guid enterpriseId, string? modelId, Paging paging, CancellationToken ct = default)
+    {
+        var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, ct);
+        if (enterprise is null || !viewer.CanRead(enterprise)) return null;
+        var query = db.Results.AsNoTracking().Where(r => r.EnterpriseId == enterpriseId);
+        if (!string.IsNullOrWhiteSpace(modelId)) query = query.Where(r => r.ModelId == modelId);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(r => r.SubmittedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedList<StoredResult>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public Task<PeerStanding> PeersAsync(StoredResult result, CancellationToken ct = default) => peers.ForAsync(result, ct);
+
+    public static AssessmentResult Details(StoredResult result) =>
+        AssessmentJson.Deserialize<AssessmentResult>(result.ResultJson) ?? throw new InvalidOperationException($"Result {result.Id} has no stored details.");
+
+    private async Task<Outcome<AnswerSheet>> EditableAsync(Viewer viewer, Guid sheetId, CancellationToken ct)
+    {
+        var sheet = await db.AnswerSheets.FirstOrDefaultAsync(s => s.Id == sheetId, ct);
+        if (sheet is null) return Outcome<AnswerSheet>.NotFound();
+        var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == sheet.EnterpriseId, ct);
+        if (!viewer.CanRead(enterprise)) return Outcome<AnswerSheet>.NotFound();
+        if (!viewer.CanChange(enterprise)) return Outcome<AnswerSheet>.Forbidden(UiText.Pick("只有企业本身可以修改评测。", "Only the enterprise itself can change its assessment."));
+        if (sheet.Status != AnswerSheetStatus.Draft)
+            return Outcome<AnswerSheet>.Conflict(UiText.Pick("该评测已提交，不能再修改；如需更新请开始一次新的评测。", "This assessment was submitted and can no longer change; start a new one to update it."));
+        return Outcome<AnswerSheet>.Ok(sheet);
+    }
+
+    /// <summary>Field keys are "questionId" or "questionId.inputId"; messages in the current language.</summary>
+    public static Dictionary<string, string[]> ToFieldErrors(IEnumerable<FieldError> errors) =>
+        errors.GroupBy(e => e.InputId is null ? e.QuestionId : $"{e.QuestionId}.{e.InputId}")
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message.ForCurrentCulture()).ToArray());
+}

@@ -1,0 +1,65 @@
+using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Assessment;
+using FactoryPath.Web.Enterprises;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FactoryPath.Web.Persistence;
+
+public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : IdentityDbContext<PlatformUser>(options)
+{
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<AnswerSheet> AnswerSheets => Set<AnswerSheet>();
+    public DbSet<StoredResult> Results => Set<StoredResult>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<PlatformUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(100);
+            u.Property(x => x.RegionCode).HasMaxLength(6);
+            u.HasIndex(x => x.EnterpriseId);
+        });
+
+        builder.Entity<Enterprise>(e =>
+        {
+            e.ToTable("Enterprises");
+            e.Property(x => x.Name).HasMaxLength(200).IsRequired();
+            e.Property(x => x.CreditCode).HasMaxLength(18).IsRequired();
+            e.HasIndex(x => x.CreditCode).IsUnique();
+            e.Property(x => x.IndustryCode).HasMaxLength(4).IsRequired();
+            e.Property(x => x.RegionCode).HasMaxLength(6).IsRequired();
+            e.Property(x => x.ProvinceCode).HasMaxLength(6).IsRequired();
+            e.Property(x => x.SizeClass).HasConversion<string>().HasMaxLength(10);
+            e.Property(x => x.AnnualRevenueCny).HasPrecision(18, 2);
+            e.HasIndex(x => x.RegionCode);
+        });
+
+        builder.Entity<AnswerSheet>(s =>
+        {
+            s.ToTable("AnswerSheets");
+            s.Property(x => x.ModelId).HasMaxLength(80).IsRequired();
+            s.Property(x => x.ModelVersion).HasMaxLength(40).IsRequired();
+            s.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+            s.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+            s.HasIndex(x => new { x.EnterpriseId, x.UpdatedAt });
+        });
+
+        builder.Entity<StoredResult>(r =>
+        {
+            r.ToTable("Results");
+            r.Property(x => x.ModelId).HasMaxLength(80).IsRequired();
+            r.Property(x => x.ModelVersion).HasMaxLength(40).IsRequired();
+            r.Property(x => x.IndustryCode).HasMaxLength(4);
+            r.Property(x => x.ProvinceCode).HasMaxLength(6);
+            r.Property(x => x.RegionCode).HasMaxLength(6);
+            r.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+            r.HasOne<AnswerSheet>().WithMany().HasForeignKey(x => x.AnswerSheetId).OnDelete(DeleteBehavior.Cascade);
+            r.HasIndex(x => new { x.EnterpriseId, x.ModelId, x.SubmittedAt });
+            // peer standing: latest results of one model in one industry division and province, ordered by score
+            r.HasIndex(x => new { x.ModelId, x.IndustryCode, x.ProvinceCode, x.IsLatest, x.Score });
+        });
+    }
+}

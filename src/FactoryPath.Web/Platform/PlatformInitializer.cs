@@ -1,0 +1,34 @@
+using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Demo;
+using FactoryPath.Web.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FactoryPath.Web.Platform;
+
+public static class PlatformInitializer
+{
+    /// <summary>Creates the data folder, applies migrations, creates the roles and seeds the demo data once.</summary>
+    public static void InitializePlatform(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<PlatformOptions>>().Value;
+        Directory.CreateDirectory(options.ResolveDataDirectory());
+
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        db.Database.Migrate();
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in PlatformRoles.All)
+        {
+            if (!roles.RoleExistsAsync(role).GetAwaiter().GetResult())
+                roles.CreateAsync(new IdentityRole(role)).GetAwaiter().GetResult();
+        }
+
+        if (options.SeedDemoData)
+        {
+            scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync().GetAwaiter().GetResult();
+        }
+    }
+}

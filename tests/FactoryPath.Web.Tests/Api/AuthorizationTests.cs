@@ -1,0 +1,191 @@
+using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Assessment;
+using FactoryPath.Web.Demo;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactoryPath.Web.Tests.Api;
+
+/// <summary>
+/// Who may see and change what: an enterprise only its own data (another's is 404, never 403, so its existence does not
+/// leak), a regional admin only the enterprises located in its region (read only), anonymous callers nothing.
+/// </summary>
+public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
+{
+    private readonly World _w;
+
+    public AuthorizationTests(World world) => _w = world;
+
+    public sealed class World : IAsyncLifetime
+    {
+        public PlatformFactory Factory { get; } = new();
+        public ApiClient A { get; private set; } = default!;
+        public ApiClient B { get; private set; } = default!;
+        public Guid EnterpriseA { get; private set; }
+        public Guid EnterpriseB { get; private set; }
+        public Guid SheetA { get; private set; }
+        public Guid DraftA { get; private set; }
+        public Guid ResultA { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            A = await ApiClient.RegisterAsync(Factory, Codes.Email("a"));
+            B = await ApiClient.RegisterAsync(Factory, Codes.Email("b"));
+            EnterpriseA = (await A.CreateEnterpriseAsync("甲宁波企业", Codes.NewCreditCode("330200"), regionCode: "330212")).GetProperty("id").GetGuid();
+            EnterpriseB = (await B.CreateEnterpriseAsync("乙深圳企业", Codes.NewCreditCode("440300"), regionCode: "440300")).GetProperty("id").GetGuid();
+            var model = Factory.Services.GetRequiredService<FactoryPath.Core.Assessment.ModelRegistry>().Latest("miit-sme-digital-level")!;
+            SheetA = (await A.StartSheetAsync(EnterpriseA, model.Id)).GetProperty("id").GetGuid();
+            Assert.Equal(HttpStatusCode.OK, (await A.SaveAsync(SheetA, DemoAnswers.Generate(model, new Random(1), 0.5))).StatusCode);
+            var submitted = await A.Http.PostAsync($"/api/v1/sheets/{SheetA}/submit", null);
+            ResultA = (await ApiClient.ReadAsync(submitted)).GetProperty("summary").GetProperty("id").GetGuid();
+            DraftA = (await A.StartSheetAsync(EnterpriseA, model.Id)).GetProperty("id").GetGuid();
+        }
+
+        public Task DisposeAsync()
+        {
+            Factory.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    public static TheoryData<string, string> ProtectedEndpoints => new()
+    {
+        { "GET", "/api/v1/me" },
+        { "GET", "/api/v1/enterprises" },
+        { "POST", "/api/v1/enterprises" },
+        { "GET", "/api/v1/enterprises/{enterprise}" },
+        { "PUT", "/api/v1/enterprises/{enterprise}" },
+        { "POST", "/api/v1/enterprises/{enterprise}/sheets" },
+        { "GET", "/api/v1/enterprises/{enterprise}/sheets" },
+        { "GET", "/api/v1/sheets/{draft}" },
+        { "PUT", "/api/v1/sheets/{draft}/answers" },
+        { "POST", "/api/v1/sheets/{draft}/submit" },
+        { "GET", "/api/v1/enterprises/{enterprise}/results" },
+        { "GET", "/api/v1/results/{result}" },
+    };
+
+    private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
+        .Replace("{draft}", _w.DraftA.ToString()).Replace("{result}", _w.ResultA.ToString());
+
+    private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
+    {
+        Content = method is "GET" ? null : JsonContent.Create(new { }),
+    };
+
+    [Theory]
+    [MemberData(nameof(ProtectedEndpoints))]
+    public async Task Anonymous_callers_get_401(string method, string path)
+    {
+        var response = await _w.Factory.CreateClient().SendAsync(Request(method, Fill(path)));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}")]
+    [InlineData("PUT", "/api/v1/enterprises/{enterprise}")]
+    [InlineData("POST", "/api/v1/enterprises/{enterprise}/sheets")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/sheets")]
+    [InlineData("GET", "/api/v1/sheets/{draft}")]
+    [InlineData("PUT", "/api/v1/sheets/{draft}/answers")]
+    [InlineData("POST", "/api/v1/sheets/{draft}/submit")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/results")]
+    [InlineData("GET", "/api/v1/results/{result}")]
+    public async Task Another_enterprise_gets_404_for_everything_of_A(string method, string path)
+    {
+        var response = await _w.B.Http.SendAsync(Request(method, Fill(path)));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_enterprise_lists_only_its_own_enterprise()
+    {
+        var list = await ApiClient.ReadAsync(await _w.B.Http.GetAsync("/api/v1/enterprises"));
+        Assert.Equal([_w.EnterpriseB], list.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToArray());
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_by_B_leaves_As_draft_untouched()
+    {
+        var before = await ApiClient.ReadAsync(await _w.A.Http.GetAsync($"/api/v1/sheets/{_w.DraftA}"));
+        await _w.B.SaveAsync(_w.DraftA, new FactoryPath.Core.Assessment.AnswerSheetData());
+        var after = await ApiClient.ReadAsync(await _w.A.Http.GetAsync($"/api/v1/sheets/{_w.DraftA}"));
+        Assert.Equal(before.GetProperty("updatedAt").GetDateTime(), after.GetProperty("updatedAt").GetDateTime());
+        Assert.Equal(before.GetProperty("answered").GetInt32(), after.GetProperty("answered").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("330000", true, false)]   // Zhejiang province admin: sees Ningbo, not Shenzhen
+    [InlineData("330200", true, false)]   // Ningbo city admin
+    [InlineData("330212", true, false)]   // the county itself
+    [InlineData("330100", false, false)]  // Hangzhou city admin: neither
+    [InlineData("440000", false, true)]   // Guangdong: only Shenzhen
+    public async Task A_regional_admin_reads_only_enterprises_in_its_region(string region, bool seesA, bool seesB)
+    {
+        var admin = await Users.WithRoleAsync(_w.Factory, PlatformRoles.RegionalAdmin, region);
+        Assert.Equal(seesA ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}")).StatusCode);
+        Assert.Equal(seesA ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/results/{_w.ResultA}")).StatusCode);
+        Assert.Equal(seesB ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseB}")).StatusCode);
+
+        var list = await ApiClient.ReadAsync(await admin.Http.GetAsync("/api/v1/enterprises?pageSize=100"));
+        var ids = list.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToHashSet();
+        Assert.Equal(seesA, ids.Contains(_w.EnterpriseA));
+        Assert.Equal(seesB, ids.Contains(_w.EnterpriseB));
+    }
+
+    [Fact]
+    public async Task A_regional_admin_cannot_change_an_enterprise_it_can_read()
+    {
+        var admin = await Users.WithRoleAsync(_w.Factory, PlatformRoles.RegionalAdmin, "330000");
+        var put = await admin.Http.PutAsJsonAsync($"/api/v1/enterprises/{_w.EnterpriseA}", new
+        {
+            name = "改名", creditCode = Codes.NewCreditCode(), industryCode = "34", regionCode = "330212", employees = 1, annualRevenueCny = 1m,
+        });
+        Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.SaveAsync(_w.DraftA, new FactoryPath.Core.Assessment.AnswerSheetData())).StatusCode);
+        var name = (await ApiClient.ReadAsync(await _w.A.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}"))).GetProperty("name").GetString();
+        Assert.Equal("甲宁波企业", name);
+    }
+
+    [Fact]
+    public async Task A_service_provider_sees_no_enterprise()
+    {
+        var provider = await Users.WithRoleAsync(_w.Factory, PlatformRoles.ServiceProvider);
+        var list = await ApiClient.ReadAsync(await provider.Http.GetAsync("/api/v1/enterprises"));
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.Http.GetAsync($"/api/v1/results/{_w.ResultA}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await provider.Http.PostAsJsonAsync("/api/v1/enterprises", new { name = "x" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_platform_admin_reads_every_enterprise()
+    {
+        var op = await Users.WithRoleAsync(_w.Factory, PlatformRoles.PlatformAdmin);
+        Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseB}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/reference/industries")]
+    [InlineData("/api/v1/reference/regions")]
+    [InlineData("/api/v1/models")]
+    [InlineData("/api/v1/models/miit-sme-digital-level")]
+    public async Task Reference_data_and_models_are_public(string path)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _w.Factory.CreateClient().GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_401_and_repeated_failures_lock_the_account()
+    {
+        var email = Codes.Email("lock");
+        await ApiClient.RegisterAsync(_w.Factory, email);
+        var http = _w.Factory.CreateClient();
+        HttpStatusCode last = default;
+        for (var i = 0; i < 5; i++)
+        {
+            last = (await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "wrong-password-1" })).StatusCode;
+        }
+        Assert.Equal(HttpStatusCode.Locked, last);
+        var withRightPassword = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = ApiClient.Password });
+        Assert.Equal(HttpStatusCode.Locked, withRightPassword.StatusCode);
+    }
+}

@@ -1,0 +1,96 @@
+namespace FactoryPath.Web.Tests.Api;
+
+public sealed class ValidationTests : IDisposable
+{
+    private readonly PlatformFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    [Fact]
+    public async Task A_credit_code_with_a_wrong_check_character_is_refused_with_a_field_error()
+    {
+        var client = await ApiClient.RegisterAsync(_factory, Codes.Email("owner"));
+        var good = Codes.NewCreditCode();
+        var wrong = good[..17] + (good[17] == '0' ? '1' : '0');
+        var response = await client.Http.PostAsJsonAsync("/api/v1/enterprises", new
+        {
+            name = "校验位测试", creditCode = wrong, industryCode = "34", regionCode = "330212", employees = 10, annualRevenueCny = 1_000_000m,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ApiClient.ReadAsync(response);
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["creditCode"], errors.EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
+    public async Task Every_bad_profile_field_gets_its_own_error()
+    {
+        var client = await ApiClient.RegisterAsync(_factory, Codes.Email("owner"));
+        var response = await client.Http.PostAsJsonAsync("/api/v1/enterprises", new
+        {
+            name = "", creditCode = "123", industryCode = "99", regionCode = "999999", employees = -1, annualRevenueCny = -5m,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var fields = (await ApiClient.ReadAsync(response)).GetProperty("errors").EnumerateObject().Select(p => p.Name).Order().ToArray();
+        Assert.Equal(["annualRevenueCny", "creditCode", "employees", "industryCode", "name", "regionCode"], fields);
+    }
+
+    [Fact]
+    public async Task A_credit_code_already_registered_is_refused_and_the_first_enterprise_is_unchanged()
+    {
+        var code = Codes.NewCreditCode();
+        var a = await ApiClient.RegisterAsync(_factory, Codes.Email("a"));
+        var first = await a.CreateEnterpriseAsync("第一家", code);
+        var b = await ApiClient.RegisterAsync(_factory, Codes.Email("b"));
+        var response = await b.Http.PostAsJsonAsync("/api/v1/enterprises", new
+        {
+            name = "第二家", creditCode = code, industryCode = "34", regionCode = "330212", employees = 10, annualRevenueCny = 1_000_000m,
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var stillFirst = await ApiClient.ReadAsync(await a.Http.GetAsync($"/api/v1/enterprises/{first.GetProperty("id").GetGuid()}"));
+        Assert.Equal("第一家", stillFirst.GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("page=0")]
+    [InlineData("pageSize=0")]
+    [InlineData("pageSize=101")]
+    public async Task Paging_outside_its_bounds_is_a_400(string query)
+    {
+        var client = await ApiClient.RegisterAsync(_factory, Codes.Email("owner"));
+        var response = await client.Http.GetAsync($"/api/v1/enterprises?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Registering_with_a_weak_password_explains_the_rule()
+    {
+        var http = _factory.CreateClient();
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var response = await http.PostAsJsonAsync("/api/v1/auth/register", new { displayName = "x", email = Codes.Email("weak"), password = "short" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await ApiClient.ReadAsync(response)).GetProperty("errors");
+        Assert.Contains("10 characters", errors.GetProperty("password")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_model_is_a_field_error()
+    {
+        var client = await ApiClient.RegisterAsync(_factory, Codes.Email("owner"));
+        var id = (await client.CreateEnterpriseAsync("模型测试", Codes.NewCreditCode())).GetProperty("id").GetGuid();
+        var response = await client.Http.PostAsJsonAsync($"/api/v1/enterprises/{id}/sheets", new { modelId = "no-such-model" });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await ApiClient.ReadAsync(response)).GetProperty("errors").TryGetProperty("modelId", out _));
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_api()
+    {
+        var doc = await ApiClient.ReadAsync(await _factory.CreateClient().GetAsync("/api/v1/openapi.json"));
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/enterprises", paths);
+        Assert.Contains("/api/v1/sheets/{id}/submit", paths);
+        Assert.Contains("/api/v1/results/{id}", paths);
+    }
+}

@@ -1,0 +1,55 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FactoryPath.Web.Tests.Infrastructure;
+
+/// <summary>A browser-like client for the server-rendered pages: keeps cookies, posts forms with their antiforgery token.</summary>
+public sealed class PageClient
+{
+    private PageClient(HttpClient http) => Http = http;
+
+    public HttpClient Http { get; }
+
+    public static PageClient Anonymous(PlatformFactory factory, string culture = "en")
+    {
+        var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        return new PageClient(http);
+    }
+
+    public static async Task<PageClient> SignedInAsync(PlatformFactory factory, string email, string password, string culture = "en")
+    {
+        var client = Anonymous(factory, culture);
+        var response = await client.PostFormAsync("/account/login", "form", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    public async Task<IDocument> GetDocumentAsync(string path)
+    {
+        var response = await Http.GetAsync(path);
+        return await ParseAsync(response);
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(req => req.Content(html));
+    }
+
+    /// <summary>Loads the page, takes the first form (or the one matching <paramref name="selector"/>), fills it and posts it.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string selector, Dictionary<string, string> fields)
+    {
+        var page = await GetDocumentAsync(path);
+        var form = page.QuerySelectorAll(selector).OfType<IHtmlFormElement>().FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"No post form '{selector}' on {path}");
+        var values = form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>()
+            .Where(i => !string.IsNullOrEmpty(i.Name)).ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (k, v) in fields) values[k] = v;
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? path : form.GetAttribute("action")!;
+        return await Http.PostAsync(action, new FormUrlEncodedContent(values));
+    }
+}

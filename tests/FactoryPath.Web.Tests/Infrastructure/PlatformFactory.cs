@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace FactoryPath.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The platform in-process on its own SQLite file in a temporary folder. Pass an existing folder to "restart" the
+/// platform on the data a previous instance left behind.
+/// </summary>
+public sealed class PlatformFactory : WebApplicationFactory<Program>
+{
+    public PlatformFactory(string? dataDirectory = null, bool seedDemo = false)
+    {
+        DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "factorypath-tests", Guid.NewGuid().ToString("N"));
+        OwnsDirectory = dataDirectory is null;
+        SeedDemo = seedDemo;
+    }
+
+    public string DataDirectory { get; }
+    private bool OwnsDirectory { get; }
+    private bool SeedDemo { get; }
+
+    public static string ModelsDirectory => Path.Combine(RepositoryRoot(), "models");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("FactoryPath:DataDirectory", DataDirectory);
+        builder.UseSetting("FactoryPath:ModelsDirectory", ModelsDirectory);
+        builder.UseSetting("FactoryPath:SeedDemoData", SeedDemo ? "true" : "false");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && OwnsDirectory) TryDelete(DataDirectory);
+    }
+
+    public static void TryDelete(string dir)
+    {
+        try
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FactoryPath.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (FactoryPath.slnx) above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,119 @@
+using FactoryPath.Web.Demo;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FactoryPath.Web.Tests.Pages;
+
+public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTests.World>
+{
+    private readonly World _w;
+
+    public PageAuthorizationTests(World world) => _w = world;
+
+    public sealed class World : IAsyncLifetime
+    {
+        public PlatformFactory Factory { get; } = new();
+        public string EmailA { get; } = Codes.Email("page-a");
+        public string EmailB { get; } = Codes.Email("page-b");
+        public Guid ResultA { get; private set; }
+        public Guid DraftA { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            var a = await ApiClient.RegisterAsync(Factory, EmailA);
+            await ApiClient.RegisterAsync(Factory, EmailB);
+            var enterprise = (await a.CreateEnterpriseAsync("页面甲企业", Codes.NewCreditCode())).GetProperty("id").GetGuid();
+            var model = Factory.Services.GetRequiredService<FactoryPath.Core.Assessment.ModelRegistry>().Latest("miit-sme-digital-level")!;
+            var sheet = (await a.StartSheetAsync(enterprise, model.Id)).GetProperty("id").GetGuid();
+            await a.SaveAsync(sheet, DemoAnswers.Generate(model, new Random(5), 0.8));
+            ResultA = (await ApiClient.ReadAsync(await a.Http.PostAsync($"/api/v1/sheets/{sheet}/submit", null))).GetProperty("summary").GetProperty("id").GetGuid();
+            DraftA = (await a.StartSheetAsync(enterprise, model.Id)).GetProperty("id").GetGuid();
+        }
+
+        public Task DisposeAsync()
+        {
+            Factory.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    [Theory]
+    [InlineData("/enterprise")]
+    [InlineData("/assessments")]
+    [InlineData("/results/{result}")]
+    [InlineData("/results/{result}/report")]
+    [InlineData("/sheets/{draft}")]
+    [InlineData("/admin/enterprises")]
+    public async Task Pages_with_data_send_anonymous_visitors_to_sign_in(string path)
+    {
+        var response = await PageClient.Anonymous(_w.Factory).Http.GetAsync(Fill(path));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/login")]
+    [InlineData("/account/register")]
+    public async Task Public_pages_open_for_anyone(string path)
+    {
+        var response = await PageClient.Anonymous(_w.Factory).Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_owner_sees_its_result_page_with_level_and_charts()
+    {
+        var a = await PageClient.SignedInAsync(_w.Factory, _w.EmailA, ApiClient.Password);
+        var page = await a.GetDocumentAsync($"/results/{_w.ResultA}");
+        Assert.NotNull(page.QuerySelector("[data-testid=level]"));
+        Assert.NotNull(page.QuerySelector("[data-testid=radar-chart]"));
+        Assert.NotNull(page.QuerySelector("[data-testid=scenes-chart]"));
+        var report = await a.GetDocumentAsync($"/results/{_w.ResultA}/report");
+        Assert.Contains("数字化水平评测报告 / Digital level assessment report", report.QuerySelector("h1")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("/results/{result}")]
+    [InlineData("/results/{result}/report")]
+    public async Task Another_enterprise_gets_not_found_for_As_result_pages(string path)
+    {
+        var b = await PageClient.SignedInAsync(_w.Factory, _w.EmailB, ApiClient.Password);
+        var response = await b.Http.GetAsync(Fill(path));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("页面甲企业", html);
+    }
+
+    [Fact]
+    public async Task An_enterprise_user_is_refused_the_regional_page()
+    {
+        var a = await PageClient.SignedInAsync(_w.Factory, _w.EmailA, ApiClient.Password);
+        var response = await a.Http.GetAsync("/admin/enterprises");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/account/denied", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Signing_in_with_a_wrong_password_shows_a_message_and_sets_no_cookie()
+    {
+        var client = PageClient.Anonymous(_w.Factory);
+        var response = await client.PostFormAsync("/account/login", "form", new() { ["Input.Email"] = _w.EmailA, ["Input.Password"] = "not-the-password-9" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageClient.ParseAsync(response);
+        Assert.Contains("not correct", page.QuerySelector(".alert.error")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused()
+    {
+        var client = PageClient.Anonymous(_w.Factory);
+        var response = await client.Http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login", ["Input.Email"] = _w.EmailA, ["Input.Password"] = ApiClient.Password,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
+    private string Fill(string path) => path.Replace("{result}", _w.ResultA.ToString()).Replace("{draft}", _w.DraftA.ToString());
+}
