@@ -61,6 +61,7 @@ public static class PlatformHost
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapCultureSwitch();
         app.MapAccountForms();
         app.MapPlatformApi();

@@ -80,7 +80,7 @@ public sealed class AssessmentFlowTests : IDisposable
 
         var stored = await ApiClient.ReadAsync(await client.Http.GetAsync($"/api/v1/sheets/{sheetId}"));
         var options = stored.GetProperty("answers").GetProperty("answers").GetProperty(multi.Id).GetProperty("options");
-        Assert.Equal([other], options.EnumerateArray().Select(o => o.GetString()).ToArray());
+        Assert.Equal([other], options.EnumerateArray().Select(o => o.GetString()!).ToArray());
     }
 
     [Fact]
