@@ -59,7 +59,7 @@ internal sealed class ModelChecks(YamlReader yaml, AssessmentModel model, YamlNo
                     : $"{what} counts scenes at level {threshold.SceneLevel}, but scenes go up to level {maxSceneLevel} only");
             }
 
-            if (threshold.MinScenes > scenes.Count)
+            else if (threshold.MinScenes > scenes.Count)
             {
                 yaml.Error(at, $"{what} needs {threshold.MinScenes} scenes, but the model has {scenes.Count}");
             }

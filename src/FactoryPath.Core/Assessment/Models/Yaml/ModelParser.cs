@@ -25,6 +25,7 @@ internal sealed class ModelParser
 
         var ratingScale = ParseRatingScale(root);
         var nodes = new NodeParser(_yaml, ratingScale);
+        var errorsBeforeTree = _yaml.Errors.Count;
         var dimensions = _yaml.Sequence(root, "tree", "the model")
             .Select(n => nodes.Group(n, parentPoints: 100m, inScenes: false))
             .OfType<ModelGroup>()
@@ -34,6 +35,7 @@ internal sealed class ModelParser
             .OfType<ModelGroup>()
             .ToList();
         LinkParents(dimensions.Concat(sceneGroups), null, 1);
+        var treeComplete = _yaml.Errors.Count == errorsBeforeTree;
 
         var levelsNode = _yaml.Node(root, "levels");
         if (levelsNode is null)
@@ -45,7 +47,12 @@ internal sealed class ModelParser
         var header = new ModelHeader(id ?? "?", version ?? "?", name ?? new LocalizedText("?", "?"), description, source ?? string.Empty, _yaml.File);
         var placeholder = new ThresholdLevelRule(new LocalizedText("?", "?"), [], []);
         var model = new AssessmentModel(header, dimensions, sceneGroups, ratingScale, levels ?? placeholder);
-        new ModelChecks(_yaml, model, levelsNode is null || levels is null ? null : levelsNode).Run();
+        if (treeComplete)
+        {
+            // Checks across the model would only repeat earlier errors (e.g. totals of a tree with a broken question).
+            new ModelChecks(_yaml, model, levelsNode is null || levels is null ? null : levelsNode).Run();
+        }
+
         return _yaml.Errors.Count > 0 ? null : model;
     }
 

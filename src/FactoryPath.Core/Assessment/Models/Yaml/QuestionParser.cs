@@ -15,9 +15,11 @@ internal sealed class QuestionParser(YamlReader yaml, IReadOnlyList<RatingGrade>
         switch (kind)
         {
             case QuestionKinds.Single:
+                yaml.OnlyKeys(map, what, [.. CommonKeys, "options"]);
+                return new ChoiceQuestionReader(yaml).Read(map, header, multi: false);
             case QuestionKinds.Multi:
                 yaml.OnlyKeys(map, what, [.. CommonKeys, "options", "cap"]);
-                return new ChoiceQuestionReader(yaml).Read(map, header, kind == QuestionKinds.Multi);
+                return new ChoiceQuestionReader(yaml).Read(map, header, multi: true);
             case QuestionKinds.Band:
                 yaml.OnlyKeys(map, what, [.. CommonKeys, "inputs", "rate", "bands", "allowDirectChoice"]);
                 return new BandQuestionReader(yaml).Read(map, header);
