@@ -18,6 +18,7 @@ public static class CliApp
         var root = new RootCommand("FactoryPath: digital transformation platform for manufacturers");
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(AssessCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 }

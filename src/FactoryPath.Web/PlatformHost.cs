@@ -18,6 +18,8 @@ public static class PlatformHost
         {
             Args = args,
             ApplicationName = typeof(PlatformHost).Assembly.GetName().Name,
+            // settings and static files sit beside the application, whichever folder it is started from
+            ContentRootPath = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) ? null : AppContext.BaseDirectory,
         });
         // serve wwwroot and framework files (blazor.web.js) from a build output too, not only from a publish folder
         builder.WebHost.UseStaticWebAssets();
