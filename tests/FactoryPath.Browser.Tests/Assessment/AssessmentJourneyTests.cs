@@ -92,6 +92,7 @@ public class AssessmentJourneyTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Expect(page.Locator("[data-testid=rate-equipment-networking]")).ToContainTextAsync("25");
         await Expect(page.Locator("[data-testid=progress]")).ToContainTextAsync($"{count} / {count}");
         await Expect(page.Locator("[data-testid=save-state]")).ToContainTextAsync("已保存");
+        await ScreenshotAsync(page, "questionnaire");
 
         await page.ClickAsync("[data-testid=submit]");
         await page.WaitForURLAsync("**/results/**");
@@ -148,6 +149,53 @@ public class AssessmentJourneyTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Expect(again.Locator("[data-question=equipment-digitization] input[type=text]").Nth(0)).ToHaveValueAsync("50");
         await Expect(again.Locator("[data-question=information-systems] input[type=radio]").Nth(2)).ToBeCheckedAsync();
         await Expect(again.Locator("[data-testid=progress]")).ToContainTextAsync("1 of");
+    }
+
+    /// <summary>Signs up a new account and registers its enterprise through the pages; ends on the assessments page.</summary>
+    private static async Task SignUpWithEnterpriseAsync(IPage page, string industry, string name)
+    {
+        await page.GotoAsync("/account/register");
+        await page.FillAsync("#displayName", "Tester");
+        await page.FillAsync("#email", $"t-{Guid.NewGuid():N}@test.factorypath.cn");
+        await page.FillAsync("#password", "Browser2026pass");
+        await page.FillAsync("#confirm", "Browser2026pass");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/enterprise**");
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#creditCode", NewCreditCode());
+        await page.SelectOptionAsync("#industryCode", industry);
+        await page.SelectOptionAsync("#prefectureCode", "330200");
+        await page.FillAsync("#employees", "25");
+        await page.FillAsync("#revenue", "800");
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync("**/assessments**");
+    }
+
+    [Fact]
+    public async Task Model_2_with_a_sub_domain_marked_not_applicable_reaches_the_top_level_when_everything_else_is_fully_met()
+    {
+        var page = await NewPageAsync("zh-CN");
+        await SignUpWithEnterpriseAsync(page, "36", "成熟度自评测试有限公司");
+        await page.ClickAsync("[data-model=cmmm-selfcheck] button[type=submit]");
+        await page.WaitForURLAsync("**/sheets/**");
+        await Expect(page.Locator("[data-testid=submit]")).ToBeVisibleAsync();
+        Assert.Equal(100, await page.Locator("[data-question]").CountAsync());
+
+        await page.CheckAsync("[data-testid=na-product-service]");
+        await Expect(page.Locator("[data-question^=product-service-]")).ToHaveCountAsync(0);
+        var questions = page.Locator("[data-question]");
+        var count = await questions.CountAsync();
+        Assert.Equal(95, count);
+        for (var i = 0; i < count; i++)
+        {
+            await questions.Nth(i).Locator("input[type=radio]").First.CheckAsync(); // 全部满足 / fully met
+        }
+        await Expect(page.Locator("[data-testid=progress]")).ToContainTextAsync("95 / 95");
+        await ScreenshotAsync(page, "cmmm-questionnaire");
+
+        await page.ClickAsync("[data-testid=submit]");
+        await page.WaitForURLAsync("**/results/**");
+        await Expect(page.Locator("[data-testid=level]")).ToContainTextAsync("引领级");
     }
 
     [Fact]
