@@ -22,7 +22,7 @@ public static class ResultsApi
         {
             var viewer = await http.ViewerAsync();
             if (viewer is null) return Results.Unauthorized();
-            if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value));
+            if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
             var list = await service.HistoryAsync(viewer, enterpriseId, modelId, paging, http.RequestAborted);
             if (list is null) return Outcome<int>.NotFound().ToProblem();
             return TypedResults.Ok(new PagedList<ResultSummary>(list.Items.Select(ResultSummary.From).ToList(), list.Page, list.PageSize, list.Total));

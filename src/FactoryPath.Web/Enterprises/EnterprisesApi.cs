@@ -35,7 +35,7 @@ public static class EnterprisesApi
         {
             var viewer = await http.ViewerAsync();
             if (viewer is null) return Results.Unauthorized();
-            if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value));
+            if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
             var list = await service.ListAsync(viewer, new EnterpriseFilter(search, regionCode, industryCode), paging, http.RequestAborted);
             return TypedResults.Ok(new PagedList<EnterpriseResponse>(list.Items.Select(EnterpriseResponse.From).ToList(), list.Page, list.PageSize, list.Total));
         }).WithName("ListEnterprises").WithSummary("Enterprises the caller may see, paged").Produces<PagedList<EnterpriseResponse>>();
