@@ -18,6 +18,8 @@ public static class CliApp
         var root = new RootCommand("FactoryPath: digital transformation platform for manufacturers");
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(AssessCommand.Create());
+
+        // Further commands (serve, import, ...) are added here, one line each.
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 }

@@ -130,6 +130,12 @@ public sealed class BandQuestion : Question
             return base.Missing(answer, context);
         }
 
+        if (AllowDirectChoice && answer is not null && context.Value(this, answer, Rate.Denominator) is null)
+        {
+            var label = InputOf(Rate.Denominator, context)!.Label;
+            return Error($"请选择档位，或填写{label.Zh}以自动计算档位。", $"Pick a band, or enter {label.En} to have it worked out.", Rate.Denominator.InputId);
+        }
+
         foreach (var reference in new[] { Rate.Denominator, Rate.Numerator })
         {
             if (answer is null || context.Value(this, answer, reference) is null)

@@ -88,6 +88,7 @@ public sealed class TrendQuestion : Question
 }
 
 /// <summary>Which way a trend measure should move to count as an improvement.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<TrendDirection>))]
 public enum TrendDirection
 {
     Increase,
@@ -95,6 +96,7 @@ public enum TrendDirection
 }
 
 /// <summary>Worse, flat or better, in ascending order of merit.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<TrendOutcome>))]
 public enum TrendOutcome
 {
     Worse,

@@ -70,4 +70,23 @@ public class ResultJsonTests
         Assert.True(sheet.Get("product-service")!.NotApplicable);
         Assert.Equal(AssessmentJson.Serialize(sheet), AssessmentJson.Serialize(AssessmentJson.Deserialize<AnswerSheetData>(AssessmentJson.Serialize(sheet))));
     }
+
+    [Fact]
+    public void Enums_AreCamelCaseTextEvenWithPlainSerializerOptions()
+    {
+        var step = new GapStep(GapStepKind.Requirement, "q", new LocalizedText("题", "Q"), 0, 1, new LocalizedText("做", "Do"));
+
+        var json = JsonSerializer.Serialize(step);
+
+        Assert.Contains("\"Kind\":\"requirement\"", json);
+        Assert.Equal(step, JsonSerializer.Deserialize<GapStep>(json));
+    }
+
+    [Fact]
+    public void Answer_LeavesOutFieldsItDoesNotUse()
+    {
+        var json = AssessmentJson.Serialize(new Answer { Option = "B" });
+
+        Assert.Equal("{\"option\":\"B\"}", json.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal));
+    }
 }

@@ -180,4 +180,15 @@ public class BandQuestionTests
 
         Assert.Equal(expectedKey, question.BandFor((decimal)percent)?.Key);
     }
+
+    [Fact]
+    public void Validate_FundingAmountOnly_AsksForABandOrTheRevenue()
+    {
+        var sheet = Sheet.Empty.Values("funding", ("amount", 80));
+
+        var error = Assert.Single(AnswerValidator.Validate(ShippedModels.Miit, sheet, requireComplete: true), e => e.QuestionId == "funding");
+
+        Assert.Equal("revenue", error.InputId);
+        Assert.Equal("Pick a band, or enter Average yearly revenue to have it worked out.", error.Message.En);
+    }
 }
