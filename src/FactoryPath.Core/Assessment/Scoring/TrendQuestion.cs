@@ -51,18 +51,7 @@ public sealed class TrendQuestion : Question
             errors.Add(Error($"没有选项“{answer.Option}”（可选 increase、flat、decrease）。", $"There is no option '{answer.Option}' (use increase, flat or decrease)."));
         }
 
-        foreach (var (inputId, value) in answer.Values ?? new Dictionary<string, decimal>())
-        {
-            var input = Inputs.FirstOrDefault(i => i.Id == inputId);
-            if (input is null)
-            {
-                errors.Add(Error($"此题没有输入项“{inputId}”。", $"This question has no input '{inputId}'.", inputId));
-            }
-            else if (value < 0)
-            {
-                errors.Add(Error($"{input.Label.Zh}不能为负数。", $"{input.Label.En} cannot be negative.", inputId));
-            }
-        }
+        AnswerShape.CheckValues(this, answer, Inputs, errors);
     }
 
     internal override bool IsAnswered(Answer answer, AnswerContext context) => Options.Any(o => o.Key == answer.Option);

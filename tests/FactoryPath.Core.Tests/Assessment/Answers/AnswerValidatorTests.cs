@@ -76,4 +76,15 @@ public class AnswerValidatorTests
 
         Assert.Equal(expected, error.Message.For(culture));
     }
+
+    [Fact]
+    public void Validate_NullsInTheJson_CountAsUnanswered()
+    {
+        var sheet = AssessmentJson.Deserialize<AnswerSheetData>("""{"answers": {"planning": null}}""")!;
+        var empty = AssessmentJson.Deserialize<AnswerSheetData>("""{"answers": null}""")!;
+
+        Assert.Empty(AnswerValidator.Validate(ShippedModels.Miit, sheet, requireComplete: false));
+        Assert.Contains(AnswerValidator.Validate(ShippedModels.Miit, sheet, requireComplete: true), e => e.QuestionId == "planning");
+        Assert.Equal(0, AnswerProgress.Of(ShippedModels.Miit, empty).Answered);
+    }
 }

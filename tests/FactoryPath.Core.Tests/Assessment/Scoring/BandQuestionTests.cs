@@ -191,4 +191,15 @@ public class BandQuestionTests
         Assert.Equal("revenue", error.InputId);
         Assert.Equal("Pick a band, or enter Average yearly revenue to have it worked out.", error.Message.En);
     }
+
+    [Fact]
+    public void Validate_AbsurdlyLargeFigure_IsRejectedInsteadOfOverflowing()
+    {
+        var sheet = Sheet.Empty.Values("equipment-digitization", ("total", 79_000_000_000_000_000_000_000_000_000m), ("digital", 1));
+
+        var error = Assert.Single(AnswerValidator.Validate(ShippedModels.Miit, sheet, requireComplete: false));
+
+        Assert.Equal("total", error.InputId);
+        Assert.Contains("too large", error.Message.En);
+    }
 }
