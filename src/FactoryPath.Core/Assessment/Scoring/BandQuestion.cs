@@ -156,7 +156,7 @@ public sealed class BandQuestion : Question
             }
 
             var gain = band.Points - current;
-            steps.Add(new Upgrade(0, steps.Count + 1, gain, StepText(band, gain, answer, context)));
+            steps.Add(new Upgrade(0, steps.Count + 1, gain, () => StepText(band, gain, answer, context)));
             current = band.Points;
         }
 

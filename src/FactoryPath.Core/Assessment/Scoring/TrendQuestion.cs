@@ -66,7 +66,7 @@ public sealed class TrendQuestion : Question
         foreach (var option in Options.Where(o => o.Outcome > current.Outcome).OrderBy(o => o.Outcome))
         {
             var gain = option.Points - points;
-            steps.Add(new Upgrade(0, steps.Count + 1, gain, new LocalizedText(
+            steps.Add(new Upgrade(0, steps.Count + 1, gain, () => new LocalizedText(
                 $"“{Name.Zh}”由{current.Label.Zh}变为{option.Label.Zh}（+{Fmt.Points(gain)} 分）",
                 $"{Name.En}: turn \"{current.Label.En}\" into \"{option.Label.En}\" (+{Fmt.Points(gain)} points)")));
             points = option.Points;
