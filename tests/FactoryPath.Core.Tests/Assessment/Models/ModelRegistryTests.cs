@@ -30,6 +30,7 @@ public sealed class ModelRegistryTests : IDisposable
         Assert.Empty(errors);
         Assert.Equal(["2024.1", "2024.2"], registry.Models.Select(m => m.Version));
         Assert.Equal("2024.2", registry.Latest("miit-sme-digital-level")!.Version);
+        Assert.Equal(["2024.1", "2024.2"], registry.VersionsOf("miit-sme-digital-level").Select(m => m.Version));
         var old = registry.Find("miit-sme-digital-level", "2024.1")!;
         Assert.Equal(original, AssessmentJson.Serialize(Scorer.Score(old, sheet)));
         var newer = Scorer.Score(registry.Find("miit-sme-digital-level", "2024.2")!, sheet);
