@@ -15,7 +15,8 @@ internal static class ResultReport
         output.WriteLine($"{result.ModelName.For(lang)} ({result.ModelId} {result.ModelVersion})");
 
         var nodes = new Table().AddColumns(zh ? "项目" : "Item", zh ? "得分" : "Score", zh ? "满分" : "Max");
-        foreach (var node in result.Nodes.Where(n => n.Kind == "group" || result.Nodes.Count <= 60 || n.Depth <= 3))
+        // Staged models show their requirement ratings in the stage table instead of one row per requirement.
+        foreach (var node in result.Nodes.Where(n => n.Kind == "group" || result.Stages.Count == 0))
         {
             var name = new string(' ', (node.Depth - 1) * 2) + node.Name.For(lang);
             var score = node.NotApplicable ? (zh ? "不适用" : "n/a") : Num(node.Score);

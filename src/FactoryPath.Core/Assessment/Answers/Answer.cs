@@ -17,6 +17,7 @@ public sealed record Answer
 
     public int? Level { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool NotApplicable { get; init; }
 
     public string? Note { get; init; }

@@ -3,7 +3,14 @@ namespace FactoryPath.Core.Assessment;
 /// <summary>All answers of one sheet, keyed by question id (or group id for "not applicable"). Serialises as camelCase JSON.</summary>
 public sealed record AnswerSheetData
 {
-    public IReadOnlyDictionary<string, Answer> Answers { get; init; } = new Dictionary<string, Answer>(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, Answer> _answers = new Dictionary<string, Answer>(StringComparer.Ordinal);
+
+    /// <summary>Answers by question id; a JSON <c>null</c> here or for one answer counts as "not answered".</summary>
+    public IReadOnlyDictionary<string, Answer> Answers
+    {
+        get => _answers;
+        init => _answers = value ?? new Dictionary<string, Answer>(StringComparer.Ordinal);
+    }
 
     public Answer? Get(string id) => Answers.GetValueOrDefault(id);
 

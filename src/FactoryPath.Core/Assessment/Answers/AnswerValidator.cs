@@ -11,7 +11,7 @@ public static class AnswerValidator
         var context = new AnswerContext(model, answers);
         var errors = new List<FieldError>();
 
-        foreach (var (id, answer) in answers.Answers)
+        foreach (var (id, answer) in answers.Answers.Where(a => a.Value is not null))
         {
             CheckKey(model, id, answer, errors);
         }

@@ -21,7 +21,7 @@ internal static class StagedGapPlanner
             ? new LocalizedText($"{name.Name.Zh}没有可评估的适用要求。", $"{name.Name.En} has no applicable requirement to assess.")
             : new LocalizedText(
                 $"距{name.Name.Zh}：{failing.Count} 个能力子域的{name.Name.Zh}要求平均未达 {Fmt.Num(rule.Threshold)}，需提升 {steps.Count} 项要求。",
-                $"To reach {name.Name.En}: {failing.Count} sub-domain(s) average below {Fmt.Num(rule.Threshold)} on its requirements; {steps.Count} requirement(s) to raise.");
+                $"To reach {name.Name.En}: {failing.Count} sub-domain(s) average below {Fmt.Num(rule.Threshold)} on the level's requirements; {steps.Count} requirement(s) to raise.");
         return new NextLevelGap(name, summary, 0, 0, 0, steps.Count, steps);
     }
 
@@ -32,8 +32,8 @@ internal static class StagedGapPlanner
         var needed = ordered.First(g => g.Fraction >= rule.Threshold);
         var effort = ordered.IndexOf(needed) - ordered.IndexOf(current);
         var text = new LocalizedText(
-            $"{domain.Name.Zh}（{target.Name.Zh}）：“{requirement.Name.Zh}”目前为“{current.Label.Zh}”，需至少“{needed.Label.Zh}”",
-            $"{domain.Name.En} ({target.Name.En}): \"{requirement.Name.En}\" is now \"{current.Label.En}\"; it needs at least \"{needed.Label.En}\"");
+            $"{domain.Name.Zh} — {target.Name.Zh}：“{requirement.Name.Zh}”目前为“{current.Label.Zh}”，需至少“{needed.Label.Zh}”",
+            $"{domain.Name.En}, {target.Name.En}: \"{requirement.Name.En}\" is now \"{current.Label.En}\"; it needs at least \"{needed.Label.En}\"");
         return new GapStep(GapStepKind.Requirement, requirement.Id, requirement.Name, 0, effort, text);
     }
 }

@@ -11,8 +11,11 @@ public sealed class ModelRegistry
         _models = models.OrderBy(m => m.Id, StringComparer.Ordinal).ThenBy(m => m.Version, VersionComparer.Instance).ToList();
     }
 
-    /// <summary>Every version of every model, by id then version.</summary>
+    /// <summary>Every version of every model, by id (ordinal) then version (1.2 before 1.10).</summary>
     public IReadOnlyList<AssessmentModel> Models => _models;
+
+    /// <summary>Every version of one model, oldest first.</summary>
+    public IReadOnlyList<AssessmentModel> VersionsOf(string id) => _models.Where(m => m.Id == id).ToList();
 
     public AssessmentModel? Find(string id, string version) =>
         _models.FirstOrDefault(m => m.Id == id && m.Version == version);

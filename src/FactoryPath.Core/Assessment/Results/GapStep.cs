@@ -8,6 +8,7 @@ namespace FactoryPath.Core.Assessment;
 /// <param name="Text">What to do, worded for a business owner.</param>
 public sealed record GapStep(GapStepKind Kind, string NodeId, LocalizedText NodeName, decimal Points, int Effort, LocalizedText Text);
 
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<GapStepKind>))]
 public enum GapStepKind
 {
     /// <summary>Improve a scored question's answer to gain points.</summary>

@@ -35,7 +35,8 @@ public sealed class BandQuestion : Question
     /// <summary>numerator x 100 / denominator, or null when a figure is missing or the denominator is not positive.</summary>
     internal decimal? Percent(Answer answer, AnswerContext context)
     {
-        if (Rate is null || context.Value(this, answer, Rate.Numerator) is not { } num || context.Value(this, answer, Rate.Denominator) is not { } den || den <= 0)
+        if (Rate is null || context.Value(this, answer, Rate.Numerator) is not { } num || context.Value(this, answer, Rate.Denominator) is not { } den
+            || den <= 0 || num < 0 || num > den || den > AnswerShape.MaxValue)
         {
             return null;
         }
@@ -55,18 +56,7 @@ public sealed class BandQuestion : Question
     internal override void Check(Answer answer, AnswerContext context, List<FieldError> errors)
     {
         AnswerShape.Allow(this, answer, errors, option: true, values: true);
-        foreach (var (inputId, value) in answer.Values ?? new Dictionary<string, decimal>())
-        {
-            var input = Inputs.FirstOrDefault(i => i.Id == inputId);
-            if (input is null)
-            {
-                errors.Add(Error($"此题没有输入项“{inputId}”。", $"This question has no input '{inputId}'.", inputId));
-            }
-            else if (value < 0)
-            {
-                errors.Add(Error($"{input.Label.Zh}不能为负数。", $"{input.Label.En} cannot be negative.", inputId));
-            }
-        }
+        AnswerShape.CheckValues(this, answer, Inputs, errors);
 
         CheckRate(answer, context, errors);
         CheckOption(answer, context, errors);
@@ -130,6 +120,12 @@ public sealed class BandQuestion : Question
             return base.Missing(answer, context);
         }
 
+        if (AllowDirectChoice && answer is not null && context.Value(this, answer, Rate.Denominator) is null)
+        {
+            var label = InputOf(Rate.Denominator, context)!.Label;
+            return Error($"请选择档位，或填写{label.Zh}以自动计算档位。", $"Pick a band, or enter {label.En} to have it worked out.", Rate.Denominator.InputId);
+        }
+
         foreach (var reference in new[] { Rate.Denominator, Rate.Numerator })
         {
             if (answer is null || context.Value(this, answer, reference) is null)
@@ -160,7 +156,7 @@ public sealed class BandQuestion : Question
             }
 
             var gain = band.Points - current;
-            steps.Add(new Upgrade(0, steps.Count + 1, gain, StepText(band, gain, answer, context)));
+            steps.Add(new Upgrade(0, steps.Count + 1, gain, () => StepText(band, gain, answer, context)));
             current = band.Points;
         }
 

@@ -71,7 +71,7 @@ public sealed class MultiChoiceQuestion : Question
                 break;
             }
 
-            steps.Add(new Upgrade(chain++, 1, gain, new LocalizedText(
+            steps.Add(new Upgrade(chain++, 1, gain, () => new LocalizedText(
                 $"“{Name.Zh}”增加“{option.Label.Zh}”（+{Fmt.Points(gain)} 分）",
                 $"{Name.En}: add \"{option.Label.En}\" (+{Fmt.Points(gain)} points)")));
         }

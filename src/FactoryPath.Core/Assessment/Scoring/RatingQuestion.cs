@@ -45,7 +45,7 @@ public sealed class RatingQuestion : Question
         foreach (var grade in Grades.Where(g => g.Fraction > current.Fraction).OrderBy(g => g.Fraction))
         {
             var gain = Points * grade.Fraction - points;
-            steps.Add(new Upgrade(0, steps.Count + 1, gain, new LocalizedText(
+            steps.Add(new Upgrade(0, steps.Count + 1, gain, () => new LocalizedText(
                 $"“{Name.Zh}”提升到“{grade.Label.Zh}”（+{Fmt.Points(gain)} 分）",
                 $"{Name.En}: raise to \"{grade.Label.En}\" (+{Fmt.Points(gain)} points)")));
             points += gain;

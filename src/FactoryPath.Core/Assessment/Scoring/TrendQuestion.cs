@@ -51,18 +51,7 @@ public sealed class TrendQuestion : Question
             errors.Add(Error($"没有选项“{answer.Option}”（可选 increase、flat、decrease）。", $"There is no option '{answer.Option}' (use increase, flat or decrease)."));
         }
 
-        foreach (var (inputId, value) in answer.Values ?? new Dictionary<string, decimal>())
-        {
-            var input = Inputs.FirstOrDefault(i => i.Id == inputId);
-            if (input is null)
-            {
-                errors.Add(Error($"此题没有输入项“{inputId}”。", $"This question has no input '{inputId}'.", inputId));
-            }
-            else if (value < 0)
-            {
-                errors.Add(Error($"{input.Label.Zh}不能为负数。", $"{input.Label.En} cannot be negative.", inputId));
-            }
-        }
+        AnswerShape.CheckValues(this, answer, Inputs, errors);
     }
 
     internal override bool IsAnswered(Answer answer, AnswerContext context) => Options.Any(o => o.Key == answer.Option);
@@ -77,7 +66,7 @@ public sealed class TrendQuestion : Question
         foreach (var option in Options.Where(o => o.Outcome > current.Outcome).OrderBy(o => o.Outcome))
         {
             var gain = option.Points - points;
-            steps.Add(new Upgrade(0, steps.Count + 1, gain, new LocalizedText(
+            steps.Add(new Upgrade(0, steps.Count + 1, gain, () => new LocalizedText(
                 $"“{Name.Zh}”由{current.Label.Zh}变为{option.Label.Zh}（+{Fmt.Points(gain)} 分）",
                 $"{Name.En}: turn \"{current.Label.En}\" into \"{option.Label.En}\" (+{Fmt.Points(gain)} points)")));
             points = option.Points;
@@ -88,6 +77,7 @@ public sealed class TrendQuestion : Question
 }
 
 /// <summary>Which way a trend measure should move to count as an improvement.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<TrendDirection>))]
 public enum TrendDirection
 {
     Increase,
@@ -95,6 +85,7 @@ public enum TrendDirection
 }
 
 /// <summary>Worse, flat or better, in ascending order of merit.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(CamelCaseEnumConverter<TrendOutcome>))]
 public enum TrendOutcome
 {
     Worse,

@@ -282,4 +282,13 @@ public class ModelValidationTests
         "  bands:\n" + // 16
         $"    - {{key: A, range: {first}, points: 0}}\n" + // 17
         $"    - {{key: B, range: {second}, points: 10}}\n"; // 18
+
+    [Fact]
+    public void Load_RatingScaleWithoutAFullGrade_IsRejected()
+    {
+        // The model also lacks a level-2 requirement; that error is reported alongside.
+        var errors = ModelText.Load(StagedModel(withScale: true).Replace("fraction: 1}", "fraction: 0.9}")).Errors;
+
+        Assert.Contains(errors, e => e.Line == 5 && e.Message.Contains("fraction 1", StringComparison.Ordinal));
+    }
 }

@@ -180,4 +180,26 @@ public class BandQuestionTests
 
         Assert.Equal(expectedKey, question.BandFor((decimal)percent)?.Key);
     }
+
+    [Fact]
+    public void Validate_FundingAmountOnly_AsksForABandOrTheRevenue()
+    {
+        var sheet = Sheet.Empty.Values("funding", ("amount", 80));
+
+        var error = Assert.Single(AnswerValidator.Validate(ShippedModels.Miit, sheet, requireComplete: true), e => e.QuestionId == "funding");
+
+        Assert.Equal("revenue", error.InputId);
+        Assert.Equal("Pick a band, or enter Average yearly revenue to have it worked out.", error.Message.En);
+    }
+
+    [Fact]
+    public void Validate_AbsurdlyLargeFigure_IsRejectedInsteadOfOverflowing()
+    {
+        var sheet = Sheet.Empty.Values("equipment-digitization", ("total", 79_000_000_000_000_000_000_000_000_000m), ("digital", 1));
+
+        var error = Assert.Single(AnswerValidator.Validate(ShippedModels.Miit, sheet, requireComplete: false));
+
+        Assert.Equal("total", error.InputId);
+        Assert.Contains("too large", error.Message.En);
+    }
 }

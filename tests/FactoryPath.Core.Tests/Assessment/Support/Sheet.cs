@@ -44,6 +44,28 @@ internal static class Sheet
         return ShippedModels.Miit.Scenes.Aggregate(sheet, (s, scene) => s.Level(scene.Id, 0));
     }
 
+    /// <summary>A complete MIIT sheet earning all 100 points with every scene at <paramref name="sceneLevel"/>.</summary>
+    public static AnswerSheetData MiitFull(int sceneLevel)
+    {
+        var sheet = Empty
+            .Options("network", "B", "C", "D", "E")
+            .Values("equipment-digitization", ("total", 10), ("digital", 10))
+            .Values("equipment-networking", ("networked", 10))
+            .Options("data-collection", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O")
+            .Option("information-systems", "E")
+            .Options("network-security", "B", "C", "D", "E")
+            .Options("data-security", "B", "C", "D", "E")
+            .Option("planning", "F")
+            .Options("management-rules", "B", "C", "D", "E")
+            .Options("talent", "B", "C", "D", "E", "F")
+            .Option("funding", "E")
+            .Option("energy", "decrease")
+            .Option("quality", "increase")
+            .Option("revenue-per-employee", "increase")
+            .Option("cost-per-revenue", "decrease");
+        return ShippedModels.Miit.Scenes.Aggregate(sheet, (s, scene) => s.Level(scene.Id, sceneLevel));
+    }
+
     /// <summary>A complete CMMM sheet rating every requirement up to <paramref name="fullUpTo"/> fully met and the rest not met.</summary>
     public static AnswerSheetData CmmmUpTo(int fullUpTo) =>
         ShippedModels.Cmmm.Questions.OfType<RatingQuestion>()

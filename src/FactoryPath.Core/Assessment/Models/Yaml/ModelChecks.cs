@@ -83,11 +83,6 @@ internal sealed class ModelChecks(YamlReader yaml, AssessmentModel model, YamlNo
         {
             yaml.Error(LevelNode(level.Number), $"level {level.Number} has no rating question (requirement) in the tree");
         }
-
-        if (model.RatingScale.Count > 0 && model.RatingScale.All(g => g.Fraction != 1))
-        {
-            yaml.Error(levelsNode!, "the rating scale needs a grade with fraction 1 (fully met)");
-        }
     }
 
     private YamlNode LevelNode(int number)

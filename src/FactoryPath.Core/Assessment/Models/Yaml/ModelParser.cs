@@ -84,6 +84,11 @@ internal sealed class ModelParser
             }
         }
 
+        if (grades.Count > 0 && grades.All(g => g.Fraction != 1))
+        {
+            _yaml.Error(_yaml.Node(root, "ratingScale")!, "the rating scale needs a grade with fraction 1 (fully met), or rated questions could never earn their points");
+        }
+
         return grades;
     }
 

@@ -1,0 +1,110 @@
+using FactoryPath.Cli;
+using FactoryPath.Core.Assessment;
+using FactoryPath.Core.Tests.Assessment.Support;
+
+namespace FactoryPath.Core.Tests.Cli;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("factorypath-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task ModelsValidate_ShippedModel_ExitsZeroWithASummary()
+    {
+        var (code, output, error) = await Run("models", "validate", TestFiles.MiitModelFile);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("valid - miit-sme-digital-level 2024.1, 15 scored questions, 16 scenes, 100 points, 4 levels", output);
+    }
+
+    [Fact]
+    public async Task ModelsValidate_Directory_ChecksEveryFile()
+    {
+        var (code, output, _) = await Run("models", "validate", TestFiles.ModelsDirectory);
+
+        Assert.Equal(0, code);
+        Assert.Contains("cmmm-selfcheck 2020.1", output);
+        Assert.Contains("miit-sme-digital-level 2024.1", output);
+    }
+
+    [Fact]
+    public async Task ModelsValidate_BrokenModel_PrintsFileLineColumnAndExitsOne()
+    {
+        var file = Path.Combine(_directory, "broken.yaml");
+        await File.WriteAllTextAsync(file, File.ReadAllText(TestFiles.MiitModelFile).Replace("kind: band", "kind: slider"));
+
+        var (code, _, error) = await Run("models", "validate", file);
+
+        Assert.Equal(1, code);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length); // the three band questions (two equipment rates, funding), then the count
+        Assert.Matches(@"^.*broken\.yaml:\d+:\d+: question 'equipment-digitization' has unknown kind 'slider'", lines[0]);
+        Assert.Contains("3 error(s).", lines[^1]);
+    }
+
+    [Fact]
+    public async Task Assess_WorkedExample_PrintsScoresLevelAndGap()
+    {
+        var (code, output, _) = await Run("assess", "--model", "miit-sme-digital-level", "--answers", TestFiles.WorkedExample("miit-04-level-three.json"), "--models-dir", TestFiles.ModelsDirectory, "--lang", "en");
+
+        Assert.Equal(0, code);
+        Assert.Contains("SME digital level evaluation (2024 edition) (miit-sme-digital-level 2024.1)", output);
+        Assert.Matches(@"Total\s+│\s+78\.1\s+│\s+100", output);
+        Assert.Contains("Level: Level 3", output);
+        Assert.Contains("To reach Level 4: 1.9 more points", output);
+        Assert.Contains("  1. ", output);
+    }
+
+    [Fact]
+    public async Task Assess_InChinese_UsesChineseTexts()
+    {
+        var (code, output, _) = await Run("assess", "--model", "cmmm-selfcheck", "--version", "2020.1", "--answers", TestFiles.WorkedExample("cmmm-01-contract-maker-level-two.json"), "--models-dir", TestFiles.ModelsDirectory);
+
+        Assert.Equal(0, code);
+        Assert.Contains("评定等级: 二级（规范级）", output);
+        Assert.Contains("产品服务", output);
+    }
+
+    [Fact]
+    public async Task Assess_InvalidAnswers_PrintsFieldErrorsAndExitsOne()
+    {
+        var sheet = Sheet.MiitNothing().Values("equipment-digitization", ("total", 0), ("digital", 0)).Options("network", "A", "B");
+        var file = Path.Combine(_directory, "answers.json");
+        await File.WriteAllTextAsync(file, AssessmentJson.Serialize(sheet));
+
+        var (code, output, error) = await Run("assess", "--model", "miit-sme-digital-level", "--answers", file, "--models-dir", TestFiles.ModelsDirectory, "--lang", "en");
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("network: \"None\" cannot be combined with other options.", error);
+        Assert.Contains("equipment-digitization.total: Total production equipment must be greater than 0.", error);
+    }
+
+    [Fact]
+    public async Task Assess_UnknownModel_ExitsTwo()
+    {
+        var (code, _, error) = await Run("assess", "--model", "nope", "--answers", TestFiles.WorkedExample("miit-01-workshop-starting-out.json"), "--models-dir", TestFiles.ModelsDirectory);
+
+        Assert.Equal(2, code);
+        Assert.Contains("Model 'nope' not found", error);
+    }
+
+    [Fact]
+    public async Task Assess_MissingRequiredOption_FailsToParse()
+    {
+        var (code, _, _) = await Run("assess", "--model", "miit-sme-digital-level");
+
+        Assert.NotEqual(0, code);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await CliApp.RunAsync(args, output, error);
+        return (code, output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal), error.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
+    }
+}
