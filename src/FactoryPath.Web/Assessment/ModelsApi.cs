@@ -10,11 +10,14 @@ public sealed record ModelInputDto(string Id, LocalizedText Label, LocalizedText
 public sealed record ModelBandDto(string Key, string Label, decimal Points);
 public sealed record ModelSceneLevelDto(int Level, LocalizedText Text);
 
+/// <summary>How a band question's rate is computed: input ids, "questionId.inputId" where another question holds the figure.</summary>
+public sealed record ModelRateDto(string Numerator, string Denominator);
+
 /// <summary>A node of the model tree as clients see it: enough to render and answer every question.</summary>
 public sealed record ModelNodeDto(
     string Id, string Kind, LocalizedText Name, LocalizedText? Help, decimal Points, bool? MayBeNotApplicable,
     IReadOnlyList<ModelNodeDto>? Children, IReadOnlyList<ModelOptionDto>? Options, IReadOnlyList<ModelInputDto>? Inputs,
-    IReadOnlyList<ModelBandDto>? Bands, bool? AllowDirectChoice, IReadOnlyList<ModelSceneLevelDto>? Levels, bool? Constraint, int? RequirementLevel)
+    IReadOnlyList<ModelBandDto>? Bands, ModelRateDto? Rate, bool? AllowDirectChoice, IReadOnlyList<ModelSceneLevelDto>? Levels, bool? Constraint, int? RequirementLevel)
 {
     public static ModelNodeDto From(ModelNode node) => node switch
     {
@@ -25,6 +28,7 @@ public sealed record ModelNodeDto(
         {
             Inputs = q.Inputs.Select(i => new ModelInputDto(i.Id, i.Label, i.Unit)).ToList(),
             Bands = q.Bands.Select(b => new ModelBandDto(b.Key, b.Label, b.Points)).ToList(),
+            Rate = q.Rate is { } rate ? new ModelRateDto(rate.Numerator.ToString(), rate.Denominator.ToString()) : null,
             AllowDirectChoice = q.AllowDirectChoice,
         },
         TrendQuestion q => Base(q, q.Kind) with
@@ -39,7 +43,7 @@ public sealed record ModelNodeDto(
     };
 
     private static ModelNodeDto Base(ModelNode n, string kind) =>
-        new(n.Id, kind, n.Name, n.Help, n.Points, null, null, null, null, null, null, null, null, null);
+        new(n.Id, kind, n.Name, n.Help, n.Points, null, null, null, null, null, null, null, null, null, null);
 }
 
 public sealed record ModelResponse(ModelSummary Summary, IReadOnlyList<ModelNodeDto> Dimensions, IReadOnlyList<ModelNodeDto> SceneGroups);
@@ -49,9 +53,7 @@ public static class ModelsApi
     public static RouteGroupBuilder MapModelsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/models").WithTags("models");
-        group.MapGet("/", (ModelRegistry models) => TypedResults.Ok(models.Models
-                .OrderBy(m => m.Id, StringComparer.Ordinal).ThenBy(m => m.Version, StringComparer.Ordinal)
-                .Select(m => Summary(models, m)).ToList()))
+        group.MapGet("/", (ModelRegistry models) => TypedResults.Ok(models.Models.Select(m => Summary(models, m)).ToList()))
             .WithName("ListModels").WithSummary("Every installed assessment model version");
 
         group.MapGet("/{id}", (ModelRegistry models, string id) =>

@@ -93,4 +93,29 @@ public sealed class ValidationTests : IDisposable
         Assert.Contains("/api/v1/sheets/{id}/submit", paths);
         Assert.Contains("/api/v1/results/{id}", paths);
     }
+
+    [Fact]
+    public async Task The_model_tree_tells_a_client_where_a_rate_takes_its_total_from()
+    {
+        var model = await ApiClient.ReadAsync(await _factory.CreateClient().GetAsync("/api/v1/models/miit-sme-digital-level"));
+        var networking = Find(model.GetProperty("dimensions"), "equipment-networking");
+        Assert.Equal("band", networking.GetProperty("kind").GetString());
+        Assert.Equal("networked", networking.GetProperty("rate").GetProperty("numerator").GetString());
+        Assert.Equal("equipment-digitization.total", networking.GetProperty("rate").GetProperty("denominator").GetString());
+        Assert.Equal(5, networking.GetProperty("bands").GetArrayLength());
+    }
+
+    private static JsonElement Find(JsonElement nodes, string id)
+    {
+        foreach (var node in nodes.EnumerateArray())
+        {
+            if (node.GetProperty("id").GetString() == id) return node;
+            if (node.TryGetProperty("children", out var children) && children.ValueKind == JsonValueKind.Array)
+            {
+                var found = Find(children, id);
+                if (found.ValueKind != JsonValueKind.Undefined) return found;
+            }
+        }
+        return default;
+    }
 }
