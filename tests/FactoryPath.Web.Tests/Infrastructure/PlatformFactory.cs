@@ -9,8 +9,9 @@ namespace FactoryPath.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class PlatformFactory : WebApplicationFactory<Program>
 {
-    public PlatformFactory(string? dataDirectory = null, bool seedDemo = false)
+    public PlatformFactory(string? dataDirectory = null, bool seedDemo = false, string? modelsDirectory = null)
     {
+        ModelsFolder = modelsDirectory ?? ModelsDirectory;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "factorypath-tests", Guid.NewGuid().ToString("N"));
         OwnsDirectory = dataDirectory is null;
         SeedDemo = seedDemo;
@@ -19,6 +20,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
     private bool OwnsDirectory { get; }
     private bool SeedDemo { get; }
+    private string ModelsFolder { get; }
 
     public static string ModelsDirectory => Path.Combine(RepositoryRoot(), "models");
 
@@ -26,7 +28,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("FactoryPath:DataDirectory", DataDirectory);
-        builder.UseSetting("FactoryPath:ModelsDirectory", ModelsDirectory);
+        builder.UseSetting("FactoryPath:ModelsDirectory", ModelsFolder);
         builder.UseSetting("FactoryPath:SeedDemoData", SeedDemo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
