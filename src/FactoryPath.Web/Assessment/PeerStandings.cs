@@ -16,17 +16,19 @@ public sealed class PeerStandings(PlatformDbContext db)
 {
     public const int MinimumPeers = 5;
 
-    /// <summary>Percentile = (peers scoring lower + half of those scoring the same) / peers × 100.</summary>
+    /// <summary>Percentile = (peers scoring lower + half of those scoring the same) / peers × 100; one pass over the peer group.</summary>
     public async Task<PeerStanding> ForAsync(StoredResult result, CancellationToken ct = default)
     {
-        var peers = db.Results.AsNoTracking().Where(r =>
-            r.IsLatest && r.ModelId == result.ModelId && r.IndustryCode == result.IndustryCode &&
-            r.ProvinceCode == result.ProvinceCode && r.EnterpriseId != result.EnterpriseId);
-        var count = await peers.CountAsync(ct);
-        if (count < MinimumPeers) return new PeerStanding(count, null, 0, 0, result.IndustryCode, result.ProvinceCode);
-        var below = await peers.CountAsync(r => r.Score < result.Score, ct);
-        var equal = await peers.CountAsync(r => r.Score == result.Score, ct);
-        var percentile = Math.Round((below + equal / 2.0) / count * 100, 1);
-        return new PeerStanding(count, percentile, below, equal, result.IndustryCode, result.ProvinceCode);
+        var score = result.Score;
+        var counts = await db.Results.AsNoTracking()
+            .Where(r => r.IsLatest && r.ModelId == result.ModelId && r.IndustryCode == result.IndustryCode &&
+                r.ProvinceCode == result.ProvinceCode && r.EnterpriseId != result.EnterpriseId)
+            .GroupBy(_ => 1)
+            .Select(g => new { Peers = g.Count(), Below = g.Count(r => r.Score < score), Equal = g.Count(r => r.Score == score) })
+            .FirstOrDefaultAsync(ct);
+        var peers = counts?.Peers ?? 0;
+        if (peers < MinimumPeers) return new PeerStanding(peers, null, 0, 0, result.IndustryCode, result.ProvinceCode);
+        var percentile = Math.Round((counts!.Below + counts.Equal / 2.0) / peers * 100, 1);
+        return new PeerStanding(peers, percentile, counts.Below, counts.Equal, result.IndustryCode, result.ProvinceCode);
     }
 }
