@@ -46,9 +46,11 @@ public static class AccountsSetup
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiScheme).RequireAuthenticatedUser())
-            .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(PlatformRoles.PlatformAdmin));
+            .AddPolicy(Policies.PlatformAdmin, p => p.RequireRole(PlatformRoles.PlatformAdmin))
+            .AddPolicy(Policies.ApiPlatformAdmin, p => p.AddAuthenticationSchemes(ApiScheme).RequireRole(PlatformRoles.PlatformAdmin));
 
         services.AddScoped<ViewerAccessor>();
+        services.AddScoped<UserAdminService>();
         return services;
     }
 
@@ -68,4 +70,5 @@ public static class Policies
 {
     public const string Api = "api";
     public const string PlatformAdmin = "platform-admin";
+    public const string ApiPlatformAdmin = "api-platform-admin";
 }

@@ -34,6 +34,7 @@ public static class ApiSetup
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery();
         api.MapMeApi();
+        api.MapUsersApi();
         api.MapEnterprisesApi();
         api.MapAnswerSheetsApi();
         api.MapResultsApi();

@@ -61,6 +61,8 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "POST", "/api/v1/sheets/{draft}/submit" },
         { "GET", "/api/v1/enterprises/{enterprise}/results" },
         { "GET", "/api/v1/results/{result}" },
+        { "GET", "/api/v1/admin/users" },
+        { "POST", "/api/v1/admin/users" },
     };
 
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())

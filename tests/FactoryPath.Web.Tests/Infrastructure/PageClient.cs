@@ -22,7 +22,7 @@ public sealed class PageClient
     public static async Task<PageClient> SignedInAsync(PlatformFactory factory, string email, string password, string culture = "en")
     {
         var client = Anonymous(factory, culture);
-        var response = await client.PostFormAsync("/account/login", "form", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        var response = await client.PostFormAsync("/account/login", "main form", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }

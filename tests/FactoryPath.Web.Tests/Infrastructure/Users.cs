@@ -9,6 +9,13 @@ public static class Users
     /// <summary>Creates an account with a role (and region) directly, as an operator would, and signs it in.</summary>
     public static async Task<ApiClient> WithRoleAsync(PlatformFactory factory, string role, string? regionCode = null)
     {
+        var email = await CreateAsync(factory, role, regionCode);
+        return await ApiClient.SignInAsync(factory, email, ApiClient.Password);
+    }
+
+    /// <summary>Creates an account with a role (and region) and returns its email; the password is <see cref="ApiClient.Password"/>.</summary>
+    public static async Task<string> CreateAsync(PlatformFactory factory, string role, string? regionCode = null)
+    {
         var email = Codes.Email(role.ToLowerInvariant());
         using (var scope = factory.Services.CreateScope())
         {
@@ -18,6 +25,6 @@ public static class Users
             Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, role);
         }
-        return await ApiClient.SignInAsync(factory, email, ApiClient.Password);
+        return email;
     }
 }

@@ -43,6 +43,7 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/results/{result}/report")]
     [InlineData("/sheets/{draft}")]
     [InlineData("/admin/enterprises")]
+    [InlineData("/admin/users")]
     public async Task Pages_with_data_send_anonymous_visitors_to_sign_in(string path)
     {
         var response = await PageClient.Anonymous(_w.Factory).Http.GetAsync(Fill(path));
@@ -84,11 +85,13 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
         Assert.DoesNotContain("页面甲企业", html);
     }
 
-    [Fact]
-    public async Task An_enterprise_user_is_refused_the_regional_page()
+    [Theory]
+    [InlineData("/admin/enterprises")]
+    [InlineData("/admin/users")]
+    public async Task An_enterprise_user_is_refused_the_admin_pages(string path)
     {
         var a = await PageClient.SignedInAsync(_w.Factory, _w.EmailA, ApiClient.Password);
-        var response = await a.Http.GetAsync("/admin/enterprises");
+        var response = await a.Http.GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/denied", response.Headers.Location!.OriginalString);
     }
@@ -97,7 +100,7 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     public async Task Signing_in_with_a_wrong_password_shows_a_message_and_sets_no_cookie()
     {
         var client = PageClient.Anonymous(_w.Factory);
-        var response = await client.PostFormAsync("/account/login", "form", new() { ["Input.Email"] = _w.EmailA, ["Input.Password"] = "not-the-password-9" });
+        var response = await client.PostFormAsync("/account/login", "main form", new() { ["Input.Email"] = _w.EmailA, ["Input.Password"] = "not-the-password-9" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await PageClient.ParseAsync(response);
         Assert.Contains("not correct", page.QuerySelector(".alert.error")!.TextContent);
