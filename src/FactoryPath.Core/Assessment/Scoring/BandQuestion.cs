@@ -172,10 +172,10 @@ public sealed class BandQuestion : Question
             var label = InputOf(Rate.Numerator, context)!.Label;
             return new LocalizedText(
                 $"“{Name.Zh}”进入 {band.Label} 档：{label.Zh}至少达到 {Fmt.Num(needed)}（目前 {Fmt.Num(num)}）（+{plus} 分）",
-                $"{Name.En}: reach the {band.Label} band - {label.En} at least {Fmt.Num(needed)} (now {Fmt.Num(num)}) (+{plus} points)");
+                $"\"{Name.En}\": reach the {band.Label} band - {label.En} at least {Fmt.Num(needed)} (now {Fmt.Num(num)}) (+{plus} points)");
         }
 
-        return new LocalizedText($"“{Name.Zh}”进入 {band.Label} 档（+{plus} 分）", $"{Name.En}: reach the {band.Label} band (+{plus} points)");
+        return new LocalizedText($"“{Name.Zh}”进入 {band.Label} 档（+{plus} 分）", $"\"{Name.En}\": reach the {band.Label} band (+{plus} points)");
     }
 
     /// <summary>The smallest whole count that puts the rate into <paramref name="band"/> for a fixed denominator.</summary>

@@ -73,7 +73,7 @@ public sealed class MultiChoiceQuestion : Question
 
             steps.Add(new Upgrade(chain++, 1, gain, () => new LocalizedText(
                 $"“{Name.Zh}”增加“{option.Label.Zh}”（+{Fmt.Points(gain)} 分）",
-                $"{Name.En}: add \"{option.Label.En}\" (+{Fmt.Points(gain)} points)")));
+                $"\"{Name.En}\": add \"{option.Label.En}\" (+{Fmt.Points(gain)} points)")));
         }
 
         return steps;

@@ -47,7 +47,7 @@ public sealed class RatingQuestion : Question
             var gain = Points * grade.Fraction - points;
             steps.Add(new Upgrade(0, steps.Count + 1, gain, () => new LocalizedText(
                 $"“{Name.Zh}”提升到“{grade.Label.Zh}”（+{Fmt.Points(gain)} 分）",
-                $"{Name.En}: raise to \"{grade.Label.En}\" (+{Fmt.Points(gain)} points)")));
+                $"\"{Name.En}\": raise to \"{grade.Label.En}\" (+{Fmt.Points(gain)} points)")));
             points += gain;
         }
 

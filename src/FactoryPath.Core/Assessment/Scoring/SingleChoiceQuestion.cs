@@ -42,7 +42,7 @@ public sealed class SingleChoiceQuestion : Question
             var gain = option.Points - current;
             steps.Add(new Upgrade(0, steps.Count + 1, gain, () => new LocalizedText(
                 $"“{Name.Zh}”做到“{option.Label.Zh}”（+{Fmt.Points(gain)} 分）",
-                $"{Name.En}: reach \"{option.Label.En}\" (+{Fmt.Points(gain)} points)")));
+                $"\"{Name.En}\": reach \"{option.Label.En}\" (+{Fmt.Points(gain)} points)")));
             current = option.Points;
         }
 

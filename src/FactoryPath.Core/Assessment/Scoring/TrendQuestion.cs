@@ -68,7 +68,7 @@ public sealed class TrendQuestion : Question
             var gain = option.Points - points;
             steps.Add(new Upgrade(0, steps.Count + 1, gain, () => new LocalizedText(
                 $"“{Name.Zh}”由{current.Label.Zh}变为{option.Label.Zh}（+{Fmt.Points(gain)} 分）",
-                $"{Name.En}: turn \"{current.Label.En}\" into \"{option.Label.En}\" (+{Fmt.Points(gain)} points)")));
+                $"\"{Name.En}\": turn \"{current.Label.En}\" into \"{option.Label.En}\" (+{Fmt.Points(gain)} points)")));
             points = option.Points;
         }
 
