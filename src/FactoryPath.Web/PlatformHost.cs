@@ -51,10 +51,7 @@ public static class PlatformHost
     public static void UsePlatformPipeline(this WebApplication app)
     {
         app.InitializePlatform();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
+        app.UseExceptionHandler(); // PlatformExceptionHandler: ProblemDetails for the API, a plain bilingual page otherwise
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
         app.UseRequestLocalization();

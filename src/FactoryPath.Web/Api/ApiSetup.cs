@@ -9,6 +9,9 @@ public static class ApiSetup
     public static IServiceCollection AddPlatformApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<PlatformExceptionHandler>();
+        // unreadable request bodies reach PlatformExceptionHandler, which says what was wrong
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));

@@ -84,6 +84,27 @@ public sealed class ValidationTests : IDisposable
         Assert.True((await ApiClient.ReadAsync(response)).GetProperty("errors").TryGetProperty("modelId", out _));
     }
 
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"answers\": {\"network\": {\"options\": \"B\"}}}")]
+    [InlineData("{\"answers\": {\"equipment-digitization\": {\"values\": {\"total\": \"many\"}}}}")]
+    public async Task A_malformed_answer_body_is_a_400_problem_and_the_draft_is_kept(string body)
+    {
+        var client = await ApiClient.RegisterAsync(_factory, Codes.Email("owner"));
+        var id = (await client.CreateEnterpriseAsync("格式测试", Codes.NewCreditCode())).GetProperty("id").GetGuid();
+        var sheetId = (await client.StartSheetAsync(id, "miit-sme-digital-level")).GetProperty("id").GetGuid();
+        var good = new FactoryPath.Core.Assessment.AnswerSheetData().With("information-systems", new FactoryPath.Core.Assessment.Answer { Option = "C" });
+        Assert.Equal(HttpStatusCode.OK, (await client.SaveAsync(sheetId, good)).StatusCode);
+
+        var response = await client.Http.PutAsync($"/api/v1/sheets/{sheetId}/answers", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(string.IsNullOrWhiteSpace((await ApiClient.ReadAsync(response)).GetProperty("detail").GetString()));
+
+        var stored = await ApiClient.ReadAsync(await client.Http.GetAsync($"/api/v1/sheets/{sheetId}"));
+        Assert.Equal(1, stored.GetProperty("answered").GetInt32());
+    }
+
     [Fact]
     public async Task The_OpenAPI_document_describes_the_api()
     {
