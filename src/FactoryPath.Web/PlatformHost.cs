@@ -33,6 +33,7 @@ public static class PlatformHost
     public static void AddPlatformServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPlatformPersistence();
         services.AddPlatformLocalization();

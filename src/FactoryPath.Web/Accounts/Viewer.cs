@@ -32,9 +32,7 @@ public sealed record Viewer(string UserId, string Email, IReadOnlySet<string> Ro
         if (IsRegionalAdmin)
         {
             var prefix = RegionPrefix!;
-            return EnterpriseId is { } own
-                ? all.Where(e => e.RegionCode.StartsWith(prefix) || e.Id == own)
-                : all.Where(e => e.RegionCode.StartsWith(prefix));
+            return all.Where(e => e.RegionCode.StartsWith(prefix));
         }
         if (EnterpriseId is { } id) return all.Where(e => e.Id == id);
         return all.Where(_ => false);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 
 namespace FactoryPath.Web.Localization;
@@ -38,6 +37,4 @@ public static class Cultures
         }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
-
-    public static CultureInfo Current => CultureInfo.CurrentUICulture;
 }

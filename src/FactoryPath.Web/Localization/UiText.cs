@@ -20,8 +20,6 @@ public sealed class UiText
 
     public string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, this[key], args);
 
-    public IEnumerable<string> Keys => _entries.Keys;
-
     public bool Has(string key) => _entries.ContainsKey(key);
 
     public static bool IsChinese(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
