@@ -162,6 +162,16 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
 
     public Task<PeerStanding> PeersAsync(StoredResult result, CancellationToken ct = default) => peers.ForAsync(result, ct);
 
+    /// <summary>Everything the result and report pages show; null when the result does not exist or is not the viewer's to see.</summary>
+    public async Task<ResultView?> ViewAsync(Viewer viewer, Guid resultId, CancellationToken ct = default)
+    {
+        var outcome = await GetResultAsync(viewer, resultId, ct);
+        if (!outcome.IsOk) return null;
+        var stored = outcome.Value!;
+        var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == stored.EnterpriseId, ct);
+        return new ResultView(stored, Details(stored), await peers.ForAsync(stored, ct), enterprise);
+    }
+
     public static AssessmentResult Details(StoredResult result) =>
         AssessmentJson.Deserialize<AssessmentResult>(result.ResultJson) ?? throw new InvalidOperationException($"Result {result.Id} has no stored details.");
 
@@ -182,3 +192,5 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
         errors.GroupBy(e => e.InputId is null ? e.QuestionId : $"{e.QuestionId}.{e.InputId}")
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message.ForCurrentCulture()).ToArray());
 }
+
+public sealed record ResultView(StoredResult Stored, AssessmentResult Details, PeerStanding Peers, Enterprise Enterprise);
