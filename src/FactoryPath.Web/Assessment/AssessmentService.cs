@@ -169,7 +169,10 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
         if (!outcome.IsOk) return null;
         var stored = outcome.Value!;
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == stored.EnterpriseId, ct);
-        return new ResultView(stored, Details(stored), await peers.ForAsync(stored, ct), enterprise);
+        var previous = await db.Results.AsNoTracking()
+            .Where(r => r.EnterpriseId == stored.EnterpriseId && r.ModelId == stored.ModelId && r.SubmittedAt < stored.SubmittedAt)
+            .OrderByDescending(r => r.SubmittedAt).FirstOrDefaultAsync(ct);
+        return new ResultView(stored, Details(stored), await peers.ForAsync(stored, ct), enterprise, previous);
     }
 
     public static AssessmentResult Details(StoredResult result) =>
@@ -193,4 +196,5 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
             .ToDictionary(g => g.Key, g => g.Select(e => e.Message.ForCurrentCulture()).ToArray());
 }
 
-public sealed record ResultView(StoredResult Stored, AssessmentResult Details, PeerStanding Peers, Enterprise Enterprise);
+/// <param name="Previous">The enterprise's result under the same model just before this one, for the trend; null for the first.</param>
+public sealed record ResultView(StoredResult Stored, AssessmentResult Details, PeerStanding Peers, Enterprise Enterprise, StoredResult? Previous);

@@ -211,5 +211,7 @@ public class AssessmentJourneyTests(BrowserFixture fixture) : BrowserTest(fixtur
         await page.Locator("a[href^='/results/']").First.ClickAsync();
         await Expect(page.Locator("[data-testid=peers] .value")).ToContainTextAsync("%");
         await Expect(page.Locator("[data-testid=peers]")).ToContainTextAsync("14 peers");
+        // the demo owner was assessed twice: the latest result shows the change since the first
+        await Expect(page.Locator("[data-testid=trend]")).ToContainTextAsync("since the last time");
     }
 }
