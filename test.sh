@@ -83,9 +83,9 @@ set -e
 # dotnet prints one line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
 passed=0 failed=0 skipped=0
 while IFS= read -r line; do
-  [[ $line =~ Failed:[[:space:]]*([0-9]+) ]] && failed=$((failed + BASH_REMATCH[1]))
-  [[ $line =~ Passed:[[:space:]]*([0-9]+) ]] && passed=$((passed + BASH_REMATCH[1]))
-  [[ $line =~ Skipped:[[:space:]]*([0-9]+) ]] && skipped=$((skipped + BASH_REMATCH[1]))
+  if [[ $line =~ Failed:[[:space:]]*([0-9]+) ]]; then failed=$((failed + BASH_REMATCH[1])); fi
+  if [[ $line =~ Passed:[[:space:]]*([0-9]+) ]]; then passed=$((passed + BASH_REMATCH[1])); fi
+  if [[ $line =~ Skipped:[[:space:]]*([0-9]+) ]]; then skipped=$((skipped + BASH_REMATCH[1])); fi
 done < <(grep -E '^[[:space:]]*(Passed|Failed)!' "$LOG_FILE" || true)
 
 screenshots=$(find "$FACTORYPATH_ARTIFACTS" -name '*.png' -newer "$RUN_MARKER" | wc -l)

@@ -83,10 +83,34 @@ public static class CreditCode
     }
 
     /// <summary>Trims, turns full-width forms (as typed with Chinese input methods) into ASCII and upper-cases.</summary>
-    public static string Normalize(string? input) =>
-        string.IsNullOrWhiteSpace(input)
-            ? string.Empty
-            : input.Normalize(NormalizationForm.FormKC).Trim().ToUpperInvariant();
+    public static string Normalize(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return string.Empty;
+        }
+
+        // Text with a lone surrogate cannot be normalised; leave it as is and let validation name the bad character.
+        var halfWidth = IsWellFormedUtf16(input) ? input.Normalize(NormalizationForm.FormKC) : input;
+        return halfWidth.Trim().ToUpperInvariant();
+    }
+
+    private static bool IsWellFormedUtf16(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static int ValueOf(char c) => Alphabet.IndexOf(c, StringComparison.Ordinal);
 

@@ -15,12 +15,12 @@ public static class SizeClassifier
         ArgumentNullException.ThrowIfNull(thresholds);
         if (employees < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(employees), employees, EnterpriseProfileErrors.NegativeEmployees().En);
+            throw new ArgumentOutOfRangeException(nameof(employees), employees, EnterpriseProfileErrors.NegativeEmployees().ToString());
         }
 
         if (annualRevenueCny < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(annualRevenueCny), annualRevenueCny, EnterpriseProfileErrors.NegativeRevenue().En);
+            throw new ArgumentOutOfRangeException(nameof(annualRevenueCny), annualRevenueCny, EnterpriseProfileErrors.NegativeRevenue().ToString());
         }
 
         foreach (var threshold in thresholds.Classes)

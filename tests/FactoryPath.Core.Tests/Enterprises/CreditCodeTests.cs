@@ -165,6 +165,16 @@ public class CreditCodeTests
         Assert.Contains($"应为 '{expected}'，实际为 '{actual}'", error.Zh);
     }
 
+    [Fact]
+    public void Validate_LoneSurrogate_IsAnInvalidCharacterNotACrash()
+    {
+        var error = CreditCode.Validate("91350100M000100Y4\uD800").Error;
+
+        Assert.NotNull(error);
+        Assert.Equal(CreditCodeErrors.CharacterCode, error.Code);
+        Assert.Contains("position 18", error.En);
+    }
+
     [Theory]
     [InlineData("91350100M000100Y43", "350100")]
     [InlineData("91110000600037341L", "110000")]
