@@ -7,6 +7,8 @@ public sealed class ScenarioLibrary
 {
     internal const string EmbeddedResource = "FactoryPath.Core.Catalog.Data.typical-scenarios.yaml";
 
+    private static readonly Lazy<ScenarioLibrary> Embedded = new(LoadEmbeddedResource);
+
     private readonly Dictionary<string, TypicalScenario> _byId;
 
     /// <summary>Expects checked data: unique ids, known links and prerequisites, no prerequisite cycle.</summary>
@@ -53,8 +55,10 @@ public sealed class ScenarioLibrary
         return ordered;
     }
 
-    /// <summary>The library shipped in this assembly, checked without models (the tests check it against them).</summary>
-    public static ScenarioLibrary LoadEmbedded()
+    /// <summary>The library shipped in this assembly, read once and checked without models (the tests check it against them).</summary>
+    public static ScenarioLibrary LoadEmbedded() => Embedded.Value;
+
+    private static ScenarioLibrary LoadEmbeddedResource()
     {
         using var stream = typeof(ScenarioLibrary).Assembly.GetManifestResourceStream(EmbeddedResource)
             ?? throw new InvalidOperationException($"Embedded resource '{EmbeddedResource}' is missing from {typeof(ScenarioLibrary).Assembly.GetName().Name}.");

@@ -43,6 +43,29 @@ public class ScenarioLibraryLoaderTests
     }
 
     [Fact]
+    public void LoadText_UnknownPrerequisite_PointsAtTheItem()
+    {
+        var line = Scenario("b", "prerequisites: [a, zz]");
+
+        var error = Assert.Single(Load(Header + Scenario("a") + line).Errors);
+
+        Assert.Equal(8, error.Line);
+        Assert.Equal(line.IndexOf("zz", StringComparison.Ordinal) + 1, error.Column);
+    }
+
+    [Fact]
+    public void LoadText_UnquotedCommaInFlowText_IsCaughtNotSilentlyCut()
+    {
+        // In a {zh: ..., en: ...} mapping a plain comma ends the value; the rest would otherwise be lost.
+        var line = Scenario("b").Replace("en: Summary.", "en: Plan, then build.", StringComparison.Ordinal);
+
+        var error = Assert.Single(Load(Header + Scenario("a") + line).Errors);
+
+        Assert.Equal(8, error.Line);
+        Assert.Contains("unknown key 'then build.'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LoadText_DuplicateLinkId_IsReportedOnTheSecondLink()
     {
         var yaml = Header.Replace("groups:\n", "  - {id: l1, name: {zh: 环节二, en: Link 2}, order: 2}\ngroups:\n", StringComparison.Ordinal);

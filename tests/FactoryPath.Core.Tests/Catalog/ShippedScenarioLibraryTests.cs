@@ -32,6 +32,12 @@ public class ShippedScenarioLibraryTests
     }
 
     [Fact]
+    public void LoadEmbedded_ReadsTheFileOnce()
+    {
+        Assert.Same(ScenarioLibrary.LoadEmbedded(), ScenarioLibrary.LoadEmbedded());
+    }
+
+    [Fact]
     public void ShippedFile_HasTheGuidesEightLinksAndFortyScenarios()
     {
         Assert.Equal(8, Library.Links.Count);
