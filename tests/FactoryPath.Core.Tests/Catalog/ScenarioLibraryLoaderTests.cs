@@ -29,6 +29,7 @@ public class ScenarioLibraryLoaderTests
     [InlineData("{id: b, link: l1, name: {zh: 乙, en: B}, summary: {zh: 说明。, en: S.}, improves: [q1], prerequisites: [zz]}", "unknown prerequisite 'zz'")]
     [InlineData("{id: b, link: l1, name: {zh: 乙, en: B}, summary: {zh: 说明。, en: S.}, improves: [q1], prerequisites: [b]}", "prerequisites form a cycle: b -> b")]
     [InlineData("{id: b, link: l1, name: {zh: 乙, en: B}, summary: {zh: 说明。, en: S.}}", "missing 'improves'")]
+    [InlineData("{id: b, name: {zh: 乙, en: B}, summary: {zh: 说明。, en: S.}, improves: [q1]}", "is missing 'link'")]
     [InlineData("{id: b, link: l1, name: {zh: 乙, en: B}, summary: {zh: 说明。, en: S.}, improves: [q1], color: red}", "unknown key 'color'")]
     public void LoadText_BrokenScenario_ReportsErrorOnItsLine(string scenario, string message)
     {
@@ -111,6 +112,21 @@ public class ScenarioLibraryLoaderTests
 
         Assert.Equal(8, error.Line);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[equipment-management]", true)] // a constraint scene
+    [InlineData("[after-sales]", false)] // not a constraint scene
+    [InlineData("[equipment-networking]", false)] // a question, not a scene
+    public void LoadText_ConstraintFlag_MustMatchAConstraintScene(string targets, bool valid)
+    {
+        var yaml = Header.Replace("model: m", "model: miit-sme-digital-level", StringComparison.Ordinal) +
+            Scenario("a", "constraint: true").Replace("[q1]", targets, StringComparison.Ordinal);
+
+        var errors = Load(yaml, new ModelRegistry([ShippedModels.Miit])).Errors;
+
+        Assert.Equal(valid, errors.Count == 0);
+        Assert.All(errors, e => Assert.Equal(7, e.Line));
     }
 
     [Fact]

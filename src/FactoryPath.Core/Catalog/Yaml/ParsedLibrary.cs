@@ -7,6 +7,7 @@ internal sealed record ParsedLibrary(IReadOnlyList<ScenarioLink> Links, IReadOnl
 
 internal sealed record ParsedScenario(
     TypicalScenario Scenario,
+    YamlMappingNode Node,
     YamlNode? LinkNode,
     IReadOnlyList<YamlNode> PrerequisiteNodes,
     IReadOnlyList<YamlNode> TargetNodes);

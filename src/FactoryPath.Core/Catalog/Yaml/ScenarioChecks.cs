@@ -20,7 +20,20 @@ internal sealed class ScenarioChecks(YamlReader yaml, ParsedLibrary library, Mod
             }
         }
 
+        CheckLinksPerSource();
         FindCycles();
+    }
+
+    /// <summary>Within one source, scenarios either all belong to a link or none do, so a forgotten link is caught.</summary>
+    private void CheckLinksPerSource()
+    {
+        foreach (var source in library.Scenarios.GroupBy(s => s.Scenario.Source).Where(g => g.Any(s => s.Scenario.LinkId is not null)))
+        {
+            foreach (var parsed in source.Where(s => s.Scenario.LinkId is null))
+            {
+                yaml.Error(parsed.Node, $"scenario '{parsed.Scenario.Id}' is missing 'link' (the other '{source.Key}' scenarios have one)");
+            }
+        }
     }
 
     private void CheckLink(ParsedScenario parsed)
@@ -58,6 +71,12 @@ internal sealed class ScenarioChecks(YamlReader yaml, ParsedLibrary library, Mod
             {
                 yaml.Error(parsed.TargetNodes[i], $"scenario '{scenario.Id}': improves '{target}', but model '{model.Id}' {model.Version} has no question or scene '{target.NodeId}'");
             }
+        }
+
+        var improvesConstraintScene = scenario.Improves.Any(t => registry.Latest(t.ModelId)?.FindQuestion(t.NodeId) is SceneQuestion { Constraint: true });
+        if (scenario.Constraint && !improvesConstraintScene)
+        {
+            yaml.Error(parsed.Node, $"scenario '{scenario.Id}' is marked constraint, but improves no scene its model marks constraint");
         }
     }
 

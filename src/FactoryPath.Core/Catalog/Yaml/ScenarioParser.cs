@@ -87,7 +87,7 @@ internal sealed class ScenarioParser(YamlReader yaml)
 
         var prerequisites = prerequisiteNodes.Select(n => n.Value!).ToList();
         var scenario = new TypicalScenario(id, link, name, summary, source, targets.OfType<AssessmentTarget>().ToList(), prerequisites, constraint);
-        return new ParsedScenario(scenario, yaml.Node(map, "link"), prerequisiteNodes, targetNodes);
+        return new ParsedScenario(scenario, map, yaml.Node(map, "link"), prerequisiteNodes, targetNodes);
     }
 
     /// <summary>The items of a list of plain texts; items that are not texts are reported and left out.</summary>
