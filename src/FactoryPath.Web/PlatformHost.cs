@@ -1,6 +1,7 @@
 using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Api;
 using FactoryPath.Web.Assessment;
+using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Components;
 using FactoryPath.Web.Enterprises;
 using FactoryPath.Web.Localization;
@@ -40,6 +41,7 @@ public static class PlatformHost
         services.AddAccounts();
         services.AddEnterprises();
         services.AddAssessment();
+        services.AddCatalog();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

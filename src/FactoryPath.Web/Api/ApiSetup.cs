@@ -1,5 +1,6 @@
 using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Assessment;
+using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Enterprises;
 
 namespace FactoryPath.Web.Api;
@@ -34,6 +35,7 @@ public static class ApiSetup
         open.MapAuthApi();
         open.MapReferenceApi();
         open.MapModelsApi();
+        open.MapScenariosApi();
 
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).DisableAntiforgery();
         api.MapMeApi();

@@ -170,6 +170,8 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     [InlineData("/api/v1/reference/regions")]
     [InlineData("/api/v1/models")]
     [InlineData("/api/v1/models/miit-sme-digital-level")]
+    [InlineData("/api/v1/catalog/links")]
+    [InlineData("/api/v1/catalog/scenarios")]
     public async Task Reference_data_and_models_are_public(string path)
     {
         Assert.Equal(HttpStatusCode.OK, (await _w.Factory.CreateClient().GetAsync(path)).StatusCode);
