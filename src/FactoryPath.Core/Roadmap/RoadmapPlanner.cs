@@ -25,7 +25,7 @@ public static class RoadmapPlanner
         if (model.Levels is not ThresholdLevelRule rule)
         {
             return new Roadmap(result.Level, null, [], new LocalizedText(
-                $"“{model.Name.Zh}”按分阶段要求定级，暂不支持生成场景路线图。",
+                $"“{model.Name.Zh}”不按总分与场景门槛定级，暂不支持生成场景路线图。",
                 $"Roadmaps are not supported for {model.Name.En}: its level rule is not score and scene thresholds."));
         }
 
@@ -133,7 +133,7 @@ public static class RoadmapPlanner
                 : new LocalizedText(
                     $"+{Fmt.Points(added)} 分；提升 {raised.Count} 个场景",
                     $"+{Fmt.Points(added)} points; raises {raised.Count} scene{(raised.Count == 1 ? string.Empty : "s")}");
-            steps.Add(new RoadmapStep(order, candidate.Scenario.Id, candidate.Scenario.Name, candidate.Points, raised, isPrerequisite, reachesNow, effect));
+            steps.Add(new RoadmapStep(order, candidate.Scenario.Id, candidate.Scenario.Name, Normalize(candidate.Points), raised, isPrerequisite, reachesNow, effect));
         }
 
         return steps;
@@ -163,6 +163,9 @@ public static class RoadmapPlanner
             $"共 {steps.Count} 个场景，全部完成后仍未达到{targetName.Name.Zh}（还差 {Fmt.Points(score)} 分、{scenes} 个场景、{constraint} 个约束性场景），需场景库以外的改进。",
             $"{steps.Count} scenario(s); even all of them do not reach {targetName.Name.En} (still {Fmt.Points(score)} points, {scenes} scene(s), {constraint} constraint scene(s) short), so improvements outside the library are needed.");
     }
+
+    /// <summary>Drops trailing zeros a sum of scores may carry (9.750 -> 9.75), so stored roadmaps read cleanly.</summary>
+    private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static string ZhCount(int n) => n switch
     {

@@ -108,6 +108,9 @@ public class RoadmapPlannerTests
         Assert.Equal("factory-digital-planning", reaching.ScenarioId);
         Assert.True(reaching.IsPrerequisite);
         Assert.Equal("这八步完成后可达到三级", reaching.Effect.Zh);
+        // management-rules 3.75 + cost-per-revenue 0 + talent 6 = 9.75 (the scorer's 3.750 keeps no trailing zero)
+        var lean = Assert.Single(map.Steps, s => s.ScenarioId == "lean-digital-management");
+        Assert.Equal("9.75", lean.PointsGain.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
