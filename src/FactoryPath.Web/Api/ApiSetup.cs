@@ -43,6 +43,7 @@ public static class ApiSetup
         api.MapEnterprisesApi();
         api.MapAnswerSheetsApi();
         api.MapResultsApi();
+        api.MapRoadmapApi();
         return app;
     }
 }

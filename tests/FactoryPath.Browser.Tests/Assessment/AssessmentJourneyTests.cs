@@ -100,6 +100,7 @@ public class AssessmentJourneyTests(BrowserFixture fixture) : BrowserTest(fixtur
         await Expect(page.Locator("[data-testid=radar-chart] svg")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=scenes-chart] svg")).ToBeVisibleAsync();
         Assert.Equal("评测结果", (await page.Locator("h1").First.InnerTextAsync()).Trim());
+        await Expect(page.Locator("[data-testid=roadmap] [data-step]").First).ToBeVisibleAsync();
         await ScreenshotAsync(page, "result-zh");
 
         await page.ClickAsync("a[data-lang=en]");

@@ -48,6 +48,16 @@ public sealed class AssessmentFlowTests : IDisposable
         var read = await client.Http.GetAsync($"/api/v1/results/{resultId}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
 
+        var roadmap = await ApiClient.ReadAsync(await client.Http.GetAsync($"/api/v1/results/{resultId}/roadmap"));
+        Assert.Equal(expected.Level.Number, roadmap.GetProperty("current").GetProperty("number").GetInt32());
+        if (expected.Level.Number < 4)
+        {
+            Assert.Equal(expected.Level.Number + 1, roadmap.GetProperty("target").GetProperty("number").GetInt32());
+            var steps = roadmap.GetProperty("steps").EnumerateArray().ToList();
+            Assert.NotEmpty(steps);
+            Assert.Single(steps, s => s.GetProperty("reachesTarget").GetBoolean());
+        }
+
         var history = await ApiClient.ReadAsync(await client.Http.GetAsync($"/api/v1/enterprises/{enterpriseId}/results"));
         Assert.Equal(1, history.GetProperty("total").GetInt32());
         Assert.Equal(resultId, history.GetProperty("items")[0].GetProperty("id").GetGuid());

@@ -61,6 +61,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "POST", "/api/v1/sheets/{draft}/submit" },
         { "GET", "/api/v1/enterprises/{enterprise}/results" },
         { "GET", "/api/v1/results/{result}" },
+        { "GET", "/api/v1/results/{result}/roadmap" },
         { "GET", "/api/v1/admin/users" },
         { "POST", "/api/v1/admin/users" },
     };
@@ -91,6 +92,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     [InlineData("POST", "/api/v1/sheets/{draft}/submit")]
     [InlineData("GET", "/api/v1/enterprises/{enterprise}/results")]
     [InlineData("GET", "/api/v1/results/{result}")]
+    [InlineData("GET", "/api/v1/results/{result}/roadmap")]
     public async Task Another_enterprise_gets_404_for_everything_of_A(string method, string path)
     {
         var response = await _w.B.Http.SendAsync(Request(method, Fill(path)));
