@@ -1,0 +1,60 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace FactoryPath.Core.Matching;
+
+/// <summary>One part of a query: a synonym group found in it, or a plain token left over, with a Lucene query per form.</summary>
+internal sealed record QueryConcept(string QueryText, SynonymGroup? Group, IReadOnlyList<QueryForm> Forms)
+{
+    public Query ToQuery()
+    {
+        if (Forms.Count == 1)
+        {
+            return Forms[0].Query;
+        }
+
+        var any = new BooleanQuery();
+        foreach (var form in Forms)
+        {
+            any.Add(form.Query, Occur.SHOULD);
+        }
+
+        return any;
+    }
+}
+
+/// <summary>
+/// One written form and its query over every text field: a term query for one token, a phrase of consecutive tokens
+/// otherwise, so a two-character word such as 用能 matches only where 用能 itself occurs.
+/// </summary>
+internal sealed record QueryForm(string Text, Query Query)
+{
+    public static QueryForm From(string text, IReadOnlyList<AnalyzedToken> tokens)
+    {
+        var anyField = new BooleanQuery();
+        foreach (var (field, boost) in IndexFields.Text)
+        {
+            Query query;
+            if (tokens.Count == 1)
+            {
+                query = new TermQuery(new Term(field, tokens[0].Term));
+            }
+            else
+            {
+                var phrase = new PhraseQuery();
+                var first = tokens[0].Position;
+                foreach (var token in tokens)
+                {
+                    phrase.Add(new Term(field, token.Term), token.Position - first);
+                }
+
+                query = phrase;
+            }
+
+            query.Boost = boost;
+            anyField.Add(query, Occur.SHOULD);
+        }
+
+        return new QueryForm(text, anyField);
+    }
+}

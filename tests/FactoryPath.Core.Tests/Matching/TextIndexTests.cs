@@ -1,0 +1,145 @@
+using FactoryPath.Core.Matching;
+
+namespace FactoryPath.Core.Tests.Matching;
+
+public sealed class TextIndexTests : IDisposable
+{
+    private readonly TextIndex index = new(SynonymList.LoadEmbedded());
+
+    public void Dispose() => index.Dispose();
+
+    private static SearchDocument Doc(string id, string titleZh, string bodyZh = "", string titleEn = "", string bodyEn = "", string industry = "34", string kind = SearchDocumentKinds.Solution) =>
+        new(id, kind, titleZh, titleEn, bodyZh, bodyEn, new Dictionary<string, string> { ["industry"] = industry });
+
+    private IReadOnlyList<string> Ids(string query, IReadOnlyDictionary<string, string>? filters = null) =>
+        index.Search(query, filters, 20).Select(h => h.Id).ToList();
+
+    [Fact]
+    public void Search_ChineseQuery_FindsChineseTextThroughBigrams()
+    {
+        index.Add(Doc("a", "设备能耗实时监测平台"));
+        index.Add(Doc("b", "客户关系管理"));
+
+        Assert.Equal(["a"], Ids("能耗监测"));
+    }
+
+    [Theory]
+    [InlineData("用能", "工厂能耗在线分析")]
+    [InlineData("排程", "智能排产系统")]
+    [InlineData("MES", "生产执行系统实施")]
+    [InlineData("数采", "设备联网与数据采集")]
+    [InlineData("能源管理", "electricity and energy dashboards")]
+    public void Search_SynonymInQuery_FindsTheOtherForm(string query, string text)
+    {
+        index.Add(Doc("match", text));
+        index.Add(Doc("other", "财务报表与合同"));
+
+        Assert.Equal(["match"], Ids(query));
+    }
+
+    [Fact]
+    public void Search_TwoCharacterTerm_DoesNotMatchItsCharactersApart()
+    {
+        index.Add(Doc("apart", "用户的数字化能力"));
+
+        Assert.Empty(Ids("用能"));
+    }
+
+    [Theory]
+    [InlineData("scheduling", "Schedule your shifts")]
+    [InlineData("schedule", "Finite capacity scheduling")]
+    [InlineData("monitors", "energy monitoring")]
+    public void Search_EnglishQuery_MatchesThroughStemming(string query, string title)
+    {
+        index.Add(Doc("en", "", titleEn: title));
+
+        Assert.Equal(["en"], Ids(query));
+    }
+
+    [Fact]
+    public void Search_FilterIsExact()
+    {
+        index.Add(Doc("34", "能耗监测", industry: "34"));
+        index.Add(Doc("35", "能耗监测", industry: "35"));
+        index.Add(Doc("345", "能耗监测", industry: "345"));
+
+        Assert.Equal(["34"], Ids("能耗", new Dictionary<string, string> { ["industry"] = "34" }));
+        Assert.Empty(Ids("能耗", new Dictionary<string, string> { ["industry"] = "13" }));
+        Assert.Empty(Ids("能耗", new Dictionary<string, string> { ["region"] = "34" }));
+    }
+
+    [Fact]
+    public void Search_FilterOnKind_UsesTheDocumentKind()
+    {
+        index.Add(Doc("s", "能耗监测"));
+        index.Add(Doc("p", "能耗监测服务商", kind: SearchDocumentKinds.Provider));
+
+        Assert.Equal(["p"], Ids("能耗", new Dictionary<string, string> { ["kind"] = SearchDocumentKinds.Provider }));
+    }
+
+    [Fact]
+    public void Search_BlankQuery_ReturnsFilteredDocuments()
+    {
+        index.Add(Doc("34", "甲", industry: "34"));
+        index.Add(Doc("35", "乙", industry: "35"));
+
+        Assert.Equal(["35"], Ids(" ", new Dictionary<string, string> { ["industry"] = "35" }));
+    }
+
+    [Fact]
+    public void UpdateAndDelete_AreVisibleToTheNextSearch()
+    {
+        index.Add(Doc("x", "智能排产"));
+        Assert.Equal(["x"], Ids("排产"));
+
+        index.Update(Doc("x", "质量追溯"));
+        Assert.Empty(Ids("排产"));
+        Assert.Equal(["x"], Ids("追溯"));
+
+        index.Delete("x");
+        Assert.Empty(Ids("追溯"));
+    }
+
+    [Fact]
+    public void Add_ExistingId_Throws()
+    {
+        index.Add(Doc("x", "智能排产"));
+
+        Assert.Throws<InvalidOperationException>(() => index.Add(Doc("x", "质量追溯")));
+    }
+
+    [Fact]
+    public void Rebuild_ReplacesEverything()
+    {
+        index.Add(Doc("old", "智能排产"));
+
+        index.Rebuild([Doc("new", "智能排产")]);
+
+        Assert.Equal(["new"], Ids("排产"));
+    }
+
+    [Fact]
+    public void Search_TitleMatch_RanksAboveBodyOnlyMatch()
+    {
+        index.Add(Doc("body", "工厂数字化方案", bodyZh: "包含能耗监测模块以及其他功能"));
+        index.Add(Doc("title", "能耗监测", bodyZh: "包含多个模块以及其他功能说明"));
+
+        Assert.Equal(["title", "body"], Ids("能耗监测"));
+    }
+
+    [Fact]
+    public void Search_ReportsWhichSynonymFormsMatched()
+    {
+        index.Add(Doc("a", "设备能耗实时监测平台"));
+
+        var hit = Assert.Single(index.Search("用能监测", null, 10));
+
+        var energy = Assert.Single(hit.Matched, m => m.Group is not null);
+        Assert.Equal("用能", energy.QueryText);
+        Assert.Equal(["能耗"], energy.Forms);
+        var plain = Assert.Single(hit.Matched, m => m.Group is null);
+        Assert.Equal("监测", plain.QueryText);
+        Assert.Equal(SearchDocumentKinds.Solution, hit.Kind);
+        Assert.True(hit.Score > 0);
+    }
+}
