@@ -11,7 +11,8 @@ namespace FactoryPath.Core.Matching;
 /// <summary>
 /// Analysis for text that mixes Chinese and English, used both when indexing and for queries. Han runs become
 /// overlapping bigrams (设备能耗 → 设备, 备能, 能耗; a lone character stays a unigram), full-width Latin is folded to
-/// half width, Latin words are lower-cased, English stop words dropped and Porter-stemmed (scheduling → schedul).
+/// half width, Latin words are lower-cased, English possessives and stop words dropped, and words longer than three letters Porter-stemmed
+/// (scheduling → schedul; acronyms such as MES are left alone).
 /// No synonyms here: they are expanded when the query is built, so the index does not change when the list does.
 /// </summary>
 public sealed class MixedTextAnalyzer : Analyzer
@@ -24,7 +25,9 @@ public sealed class MixedTextAnalyzer : Analyzer
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new LowerCaseFilter(Version, stream);
         stream = new CJKBigramFilter(stream);
+        stream = new EnglishPossessiveFilter(Version, stream);
         stream = new StopFilter(Version, stream, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
+        stream = new ShortWordKeywordFilter(stream);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }

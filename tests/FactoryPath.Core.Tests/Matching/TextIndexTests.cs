@@ -38,6 +38,22 @@ public sealed class TextIndexTests : IDisposable
     }
 
     [Fact]
+    public void Search_EnglishSynonym_FindsChineseText()
+    {
+        index.Add(Doc("zh", "设备能耗实时监测平台"));
+
+        Assert.Equal(["zh"], Ids("energy management"));
+    }
+
+    [Fact]
+    public void Search_Acronym_IsNotStemmedIntoAnotherWord()
+    {
+        index.Add(Doc("me", "", bodyEn: "Tell me more"));
+
+        Assert.Empty(Ids("MES"));
+    }
+
+    [Fact]
     public void Search_TwoCharacterTerm_DoesNotMatchItsCharactersApart()
     {
         index.Add(Doc("apart", "用户的数字化能力"));
