@@ -29,6 +29,8 @@ public sealed class TextIndexTests : IDisposable
     [InlineData("MES", "生产执行系统实施")]
     [InlineData("数采", "设备联网与数据采集")]
     [InlineData("能源管理", "electricity and energy dashboards")]
+    [InlineData("manufacturing execution", "MES 实施服务")]
+    [InlineData("predictive maintenance", "空压机预测性维护")]
     public void Search_SynonymInQuery_FindsTheOtherForm(string query, string text)
     {
         index.Add(Doc("match", text));
