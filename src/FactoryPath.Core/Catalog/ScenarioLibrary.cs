@@ -60,10 +60,7 @@ public sealed class ScenarioLibrary
 
     private static ScenarioLibrary LoadEmbeddedResource()
     {
-        using var stream = typeof(ScenarioLibrary).Assembly.GetManifestResourceStream(EmbeddedResource)
-            ?? throw new InvalidOperationException($"Embedded resource '{EmbeddedResource}' is missing from {typeof(ScenarioLibrary).Assembly.GetName().Name}.");
-        using var reader = new StreamReader(stream);
-        var result = ScenarioLibraryLoader.LoadText(reader.ReadToEnd(), "typical-scenarios.yaml", models: null);
+        var result = ScenarioLibraryLoader.LoadEmbedded(models: null);
         return result.Library ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
     }
 

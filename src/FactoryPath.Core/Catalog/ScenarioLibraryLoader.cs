@@ -8,6 +8,15 @@ namespace FactoryPath.Core.Catalog;
 /// <summary>Loads and checks a scenario library file.</summary>
 public static class ScenarioLibraryLoader
 {
+    /// <summary>Reads the library shipped in this assembly, checked against <paramref name="models"/> when given.</summary>
+    public static ScenarioLibraryLoadResult LoadEmbedded(ModelRegistry? models)
+    {
+        using var stream = typeof(ScenarioLibrary).Assembly.GetManifestResourceStream(ScenarioLibrary.EmbeddedResource)
+            ?? throw new InvalidOperationException($"Embedded resource '{ScenarioLibrary.EmbeddedResource}' is missing from {typeof(ScenarioLibrary).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return LoadText(reader.ReadToEnd(), "typical-scenarios.yaml", models);
+    }
+
     /// <summary>
     /// Reads a library from YAML text; <paramref name="fileName"/> is used in error messages. When
     /// <paramref name="models"/> is given, every improves-target must be a question or scene of the latest version of

@@ -17,13 +17,21 @@ public static class RegionScope
             return false;
         }
 
+        return regionCode.Trim().StartsWith(PrefixOf(scopeCode), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The leading digits every code inside a well-formed scope starts with: <c>XX</c> for a province, <c>XXYY</c> for a
+    /// prefecture, the whole code for a county — so a database can select a region with <c>LIKE 'prefix%'</c>.
+    /// </summary>
+    public static string PrefixOf(string scopeCode)
+    {
         var scope = scopeCode.Trim();
-        var region = regionCode.Trim();
         return RegionCode.LevelOf(scope) switch
         {
-            RegionLevel.Province => region.AsSpan().StartsWith(scope.AsSpan(0, 2), StringComparison.Ordinal),
-            RegionLevel.Prefecture => region.AsSpan().StartsWith(scope.AsSpan(0, 4), StringComparison.Ordinal),
-            _ => region == scope,
+            RegionLevel.Province => scope[..2],
+            RegionLevel.Prefecture => scope[..4],
+            _ => scope,
         };
     }
 }

@@ -1,3 +1,4 @@
+using FactoryPath.Core.Enterprises;
 using FactoryPath.Web.Enterprises;
 
 namespace FactoryPath.Web.Accounts;
@@ -12,16 +13,8 @@ public sealed record Viewer(string UserId, string Email, IReadOnlySet<string> Ro
     public bool IsRegionalAdmin => Roles.Contains(PlatformRoles.RegionalAdmin) && !string.IsNullOrEmpty(RegionCode);
     public bool IsEnterpriseUser => Roles.Contains(PlatformRoles.EnterpriseUser);
 
-    /// <summary>Region codes are hierarchical: 440000 covers 44xxxx, 440300 covers 4403xx, a county only itself.</summary>
-    public string? RegionPrefix => RegionCode is null ? null : RegionPrefixOf(RegionCode);
-
-    public static string RegionPrefixOf(string code) =>
-        code.EndsWith("0000", StringComparison.Ordinal) ? code[..2]
-        : code.EndsWith("00", StringComparison.Ordinal) ? code[..4]
-        : code;
-
     public bool CanRead(Enterprise e) =>
-        IsPlatformAdmin || EnterpriseId == e.Id || (IsRegionalAdmin && e.RegionCode.StartsWith(RegionPrefix!, StringComparison.Ordinal));
+        IsPlatformAdmin || EnterpriseId == e.Id || (IsRegionalAdmin && RegionScope.Contains(RegionCode, e.RegionCode));
 
     public bool CanChange(Enterprise e) => IsPlatformAdmin || EnterpriseId == e.Id;
 
@@ -31,7 +24,7 @@ public sealed record Viewer(string UserId, string Email, IReadOnlySet<string> Ro
         if (IsPlatformAdmin) return all;
         if (IsRegionalAdmin)
         {
-            var prefix = RegionPrefix!;
+            var prefix = RegionScope.PrefixOf(RegionCode!);
             return all.Where(e => e.RegionCode.StartsWith(prefix));
         }
         if (EnterpriseId is { } id) return all.Where(e => e.Id == id);

@@ -41,7 +41,7 @@ public static class AnswerSheetsApi
             if (viewer is null) return Results.Unauthorized();
             if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
             var list = await service.ListSheetsAsync(viewer, enterpriseId, paging, http.RequestAborted);
-            if (list is null) return Outcome<int>.NotFound().ToProblem();
+            if (list is null) return OutcomeResults.NotFoundProblem();
             return TypedResults.Ok(new PagedList<AnswerSheetResponse>(
                 list.Items.Select(s => AnswerSheetResponse.From(s, service.ModelOf(s), withAnswers: false)).ToList(), list.Page, list.PageSize, list.Total));
         }).WithTags("answer sheets").WithName("ListAnswerSheets").Produces<PagedList<AnswerSheetResponse>>();

@@ -175,6 +175,13 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
         return new ResultView(stored, Details(stored), await peers.ForAsync(stored, ct), enterprise, previous);
     }
 
+    /// <summary>
+    /// The name of a stored result's level, from the model version it was scored with (a version's file never changes),
+    /// falling back to the frozen result when that version is no longer installed; avoids reading the whole result JSON.
+    /// </summary>
+    public LocalizedText LevelName(StoredResult result) =>
+        models.Find(result.ModelId, result.ModelVersion)?.Levels.Named(result.Level).Name ?? Details(result).Level.Name;
+
     public static AssessmentResult Details(StoredResult result) =>
         AssessmentJson.Deserialize<AssessmentResult>(result.ResultJson) ?? throw new InvalidOperationException($"Result {result.Id} has no stored details.");
 

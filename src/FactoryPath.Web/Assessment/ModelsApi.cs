@@ -57,11 +57,11 @@ public static class ModelsApi
             .WithName("ListModels").WithSummary("Every installed assessment model version");
 
         group.MapGet("/{id}", (ModelRegistry models, string id) =>
-                models.Latest(id) is { } m ? Results.Ok(Detail(models, m)) : Outcome<int>.NotFound().ToProblem())
+                models.Latest(id) is { } m ? Results.Ok(Detail(models, m)) : OutcomeResults.NotFoundProblem())
             .WithName("GetLatestModel").WithSummary("The latest version of a model, with its full question tree").Produces<ModelResponse>();
 
         group.MapGet("/{id}/{version}", (ModelRegistry models, string id, string version) =>
-                models.Find(id, version) is { } m ? Results.Ok(Detail(models, m)) : Outcome<int>.NotFound().ToProblem())
+                models.Find(id, version) is { } m ? Results.Ok(Detail(models, m)) : OutcomeResults.NotFoundProblem())
             .WithName("GetModel").WithSummary("One model version, with its full question tree").Produces<ModelResponse>();
         return api;
     }

@@ -24,7 +24,7 @@ public static class ResultsApi
             if (viewer is null) return Results.Unauthorized();
             if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
             var list = await service.HistoryAsync(viewer, enterpriseId, modelId, paging, http.RequestAborted);
-            if (list is null) return Outcome<int>.NotFound().ToProblem();
+            if (list is null) return OutcomeResults.NotFoundProblem();
             return TypedResults.Ok(new PagedList<ResultSummary>(list.Items.Select(ResultSummary.From).ToList(), list.Page, list.PageSize, list.Total));
         }).WithTags("results").WithName("ListResults").WithSummary("An enterprise's assessment history, newest first").Produces<PagedList<ResultSummary>>();
 

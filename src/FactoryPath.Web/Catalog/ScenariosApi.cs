@@ -34,7 +34,7 @@ public static class ScenariosApi
         }).WithName("ListScenarios").WithSummary("Typical scenarios, optionally of one link (?link=), one source (?source=miit-guide-2025|sme-2024) or improving one assessment question or scene (?improves=)");
 
         group.MapGet("/scenarios/{id}", (ScenarioLibrary library, string id) =>
-                library.Find(id) is { } s ? Results.Ok(ScenarioResponse.From(s)) : Outcome<int>.NotFound().ToProblem())
+                library.Find(id) is { } s ? Results.Ok(ScenarioResponse.From(s)) : OutcomeResults.NotFoundProblem())
             .WithName("GetScenario").Produces<ScenarioResponse>();
         return api;
     }

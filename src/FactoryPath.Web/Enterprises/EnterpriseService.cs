@@ -69,7 +69,7 @@ public sealed class EnterpriseService(PlatformDbContext db, TimeProvider clock)
         }
         if (!string.IsNullOrWhiteSpace(filter.RegionCode))
         {
-            var prefix = Viewer.RegionPrefixOf(filter.RegionCode.Trim());
+            var prefix = RegionScope.PrefixOf(filter.RegionCode);
             query = query.Where(e => e.RegionCode.StartsWith(prefix));
         }
         if (!string.IsNullOrWhiteSpace(filter.IndustryCode)) query = query.Where(e => e.IndustryCode == filter.IndustryCode);

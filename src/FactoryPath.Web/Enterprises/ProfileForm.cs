@@ -53,7 +53,7 @@ public sealed class ProfileForm
             var county = CountyCode.Trim();
             if (county.Length != 6 || !county.All(char.IsAsciiDigit) || county.EndsWith("00", StringComparison.Ordinal))
                 errors["countyCode"] = t["profile.countyInvalid"];
-            else if (string.IsNullOrEmpty(region) || !county.StartsWith(Viewer4(region), StringComparison.Ordinal))
+            else if (string.IsNullOrEmpty(region) || !RegionScope.Contains(region, county))
                 errors["countyCode"] = t["profile.countyOutside"];
             else region = county;
         }
@@ -63,6 +63,4 @@ public sealed class ProfileForm
         foreach (var (field, message) in check.Errors) errors.TryAdd(field, UiText.Pick(message.Zh, message.En));
         return errors;
     }
-
-    private static string Viewer4(string prefecture) => prefecture.Length >= 4 ? prefecture[..4] : prefecture;
 }

@@ -20,11 +20,14 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
 
 public static class OutcomeResults
 {
+    /// <summary>404 as ProblemDetails, worded so that "not yours" and "does not exist" read the same.</summary>
+    public static IResult NotFoundProblem() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
+        detail: Localization.UiText.Pick("找不到该记录，或者您没有查看它的权限。", "Not found, or not yours to see."));
+
     /// <summary>Turns a failed outcome into the matching ProblemDetails response (404, 400 with field errors, 409, 403).</summary>
     public static IResult ToProblem<T>(this Outcome<T> outcome) => outcome.Kind switch
     {
-        OutcomeKind.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
-            detail: Localization.UiText.Pick("找不到该记录，或者您没有查看它的权限。", "Not found, or not yours to see.")),
+        OutcomeKind.NotFound => NotFoundProblem(),
         OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors!),
         OutcomeKind.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: outcome.Message),
         OutcomeKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: outcome.Message),

@@ -48,4 +48,14 @@ public class RegionScopeTests
     {
         Assert.False(RegionScope.Contains(scope, region));
     }
+
+    [Theory]
+    [InlineData("440000", "44")]
+    [InlineData("440300", "4403")]
+    [InlineData("440305", "440305")]
+    [InlineData(" 110000 ", "11")]
+    public void PrefixOf_Scope_GivesTheDigitsEveryContainedCodeStartsWith(string scope, string prefix)
+    {
+        Assert.Equal(prefix, RegionScope.PrefixOf(scope));
+    }
 }
