@@ -3,8 +3,10 @@ using FactoryPath.Web.Api;
 using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Components;
+using FactoryPath.Web.Demands;
 using FactoryPath.Web.Enterprises;
 using FactoryPath.Web.Localization;
+using FactoryPath.Web.Matching;
 using FactoryPath.Web.Persistence;
 using FactoryPath.Web.Platform;
 
@@ -42,6 +44,8 @@ public static class PlatformHost
         services.AddEnterprises();
         services.AddAssessment();
         services.AddCatalog();
+        services.AddMatching();
+        services.AddDemands();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

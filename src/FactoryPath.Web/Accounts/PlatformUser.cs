@@ -9,6 +9,9 @@ public sealed class PlatformUser : IdentityUser
 
     public Guid? EnterpriseId { get; set; }
 
+    /// <summary>The provider a service-provider account speaks for.</summary>
+    public Guid? ProviderId { get; set; }
+
     /// <summary>GB/T 2260 code of the region a regional administrator oversees (province, city or county).</summary>
     public string? RegionCode { get; set; }
 

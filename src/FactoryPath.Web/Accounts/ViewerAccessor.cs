@@ -22,7 +22,7 @@ public sealed class ViewerAccessor(PlatformDbContext db)
                            where ur.UserId == userId
                            select r.Name!).ToListAsync(ct);
         _cachedFor = userId;
-        _cached = new Viewer(user.Id, user.Email ?? "", roles.ToHashSet(StringComparer.Ordinal), user.EnterpriseId, user.RegionCode);
+        _cached = new Viewer(user.Id, user.Email ?? "", roles.ToHashSet(StringComparer.Ordinal), user.EnterpriseId, user.RegionCode, user.ProviderId);
         return _cached;
     }
 

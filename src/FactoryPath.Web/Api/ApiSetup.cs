@@ -1,7 +1,10 @@
 using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
+using FactoryPath.Web.Catalog.Import;
+using FactoryPath.Web.Demands;
 using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Matching;
 
 namespace FactoryPath.Web.Api;
 
@@ -44,6 +47,10 @@ public static class ApiSetup
         api.MapAnswerSheetsApi();
         api.MapResultsApi();
         api.MapRoadmapApi();
+        api.MapPoolApi();
+        api.MapImportApi();
+        api.MapMatchingApi();
+        api.MapDemandsApi();
         return app;
     }
 }

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace FactoryPath.Web.Localization;
 
 /// <summary>
-/// The interface texts in zh-CN and en, read from the embedded ui-text.json (key → {zh, en}).
+/// The interface texts in zh-CN and en, read from the embedded Localization/Text/*.json files (key → {zh, en}),
+/// one file per area of the platform; a key may be defined only once across them.
 /// A missing key shows the key itself so a gap is visible instead of an empty label.
 /// </summary>
 public sealed class UiText
@@ -31,16 +32,26 @@ public sealed class UiText
 
     private static Dictionary<string, Entry> Load()
     {
-        using var stream = typeof(UiText).Assembly.GetManifestResourceStream("FactoryPath.Web.Localization.ui-text.json")
-            ?? throw new InvalidOperationException("The interface texts (ui-text.json) are missing from the build.");
-        var map = JsonSerializer.Deserialize<Dictionary<string, Entry>>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
-            ?? throw new InvalidOperationException("ui-text.json is empty.");
-        foreach (var (key, e) in map)
+        const string prefix = "FactoryPath.Web.Localization.Text.";
+        var assembly = typeof(UiText).Assembly;
+        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0) throw new InvalidOperationException("The interface texts (Localization/Text/*.json) are missing from the build.");
+        var all = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        foreach (var name in names)
         {
-            if (string.IsNullOrWhiteSpace(e.Zh) || string.IsNullOrWhiteSpace(e.En))
-                throw new InvalidOperationException($"ui-text.json: '{key}' needs both a zh and an en text.");
+            var file = name[prefix.Length..];
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var map = JsonSerializer.Deserialize<Dictionary<string, Entry>>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
+                ?? throw new InvalidOperationException($"{file} is empty.");
+            foreach (var (key, e) in map)
+            {
+                if (string.IsNullOrWhiteSpace(e.Zh) || string.IsNullOrWhiteSpace(e.En))
+                    throw new InvalidOperationException($"{file}: '{key}' needs both a zh and an en text.");
+                if (!all.TryAdd(key, e))
+                    throw new InvalidOperationException($"{file}: '{key}' is already defined in another interface text file.");
+            }
         }
-        return map;
+        return all;
     }
 
     private sealed record Entry(string Zh, string En);

@@ -1,5 +1,7 @@
 using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Assessment;
+using FactoryPath.Web.Catalog;
+using FactoryPath.Web.Demands;
 using FactoryPath.Web.Enterprises;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +13,15 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<AnswerSheet> AnswerSheets => Set<AnswerSheet>();
     public DbSet<StoredResult> Results => Set<StoredResult>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Solution> Solutions => Set<Solution>();
+    public DbSet<DemonstrationCase> Cases => Set<DemonstrationCase>();
+    public DbSet<IndustrialChain> Chains => Set<IndustrialChain>();
+    public DbSet<ChainMember> ChainMembers => Set<ChainMember>();
+    public DbSet<Demand> Demands => Set<Demand>();
+    public DbSet<DemandRecipient> DemandRecipients => Set<DemandRecipient>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<TransformationProject> Projects => Set<TransformationProject>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -21,6 +32,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             u.Property(x => x.DisplayName).HasMaxLength(100);
             u.Property(x => x.RegionCode).HasMaxLength(6);
             u.HasIndex(x => x.EnterpriseId);
+            u.HasIndex(x => x.ProviderId);
         });
 
         builder.Entity<Enterprise>(e =>
@@ -61,5 +73,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             // peer standing: latest results of one model in one industry division and province, ordered by score
             r.HasIndex(x => new { x.ModelId, x.IndustryCode, x.ProvinceCode, x.IsLatest, x.Score });
         });
+
+        CatalogModel.Configure(builder);
+        DemandsModel.Configure(builder);
     }
 }
