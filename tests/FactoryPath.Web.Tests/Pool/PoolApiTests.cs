@@ -140,6 +140,29 @@ public sealed class PoolApiTests(PoolWorld w) : IClassFixture<PoolWorld>
     }
 
     [Fact]
+    public async Task Updating_a_chain_replaces_its_members()
+    {
+        var created = await ApiClient.ReadAsync(await w.Operator.Http.PostAsJsonAsync("/api/v1/pool/chains", w.Chain("换成员产业链")));
+        var id = created.GetProperty("id").GetGuid();
+        var swapped = new
+        {
+            nameZh = "换成员产业链", nameEn = "Swapped chain", regionCode = "330200",
+            members = new object[]
+            {
+                new { enterpriseId = w.ShenzhenEnterpriseId, role = "Leader", tier = 0 },
+                new { enterpriseId = w.NingboEnterpriseId, role = "Member", tier = 2 },
+            },
+        };
+
+        var response = await w.Operator.Http.PutAsJsonAsync($"/api/v1/pool/chains/{id}", swapped);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var members = (await ApiClient.ReadAsync(response)).GetProperty("members").EnumerateArray()
+            .Select(m => (m.GetProperty("enterpriseId").GetGuid(), m.GetProperty("role").GetString(), m.GetProperty("tier").GetInt32())).ToList();
+        Assert.Equal([(w.ShenzhenEnterpriseId, "leader", 0), (w.NingboEnterpriseId, "member", 2)], members);
+    }
+
+    [Fact]
     public async Task An_unknown_id_is_404()
     {
         var id = Guid.NewGuid();

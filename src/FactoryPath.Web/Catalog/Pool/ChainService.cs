@@ -84,6 +84,8 @@ public sealed class ChainService(PlatformDbContext db, TimeProvider clock)
 
         db.ChainMembers.RemoveRange(chain.Members);
         chain.Members.Clear();
+        // new members carry their own ids, so they must be added explicitly: found through the tracked chain they would be taken for existing rows
+        db.ChainMembers.AddRange(check.Value!.Members);
         Apply(chain, check.Value!, clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(chain, ct);
     }
