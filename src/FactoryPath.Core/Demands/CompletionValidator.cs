@@ -1,16 +1,17 @@
-using System.Text.RegularExpressions;
+using FactoryPath.Core.Catalog.Pool;
 using FactoryPath.Core.Enterprises;
 
 namespace FactoryPath.Core.Demands;
 
 /// <summary>
 /// Checks a <see cref="CompletionInput"/>: a rating of 1–5, a comment of at most 2000 characters, and at most 20 outcome
-/// rows, each a well-formed indicator key (given once) with a change between −100 % (gone entirely) and +10000 %.
+/// rows, each an indicator of <see cref="KpiIndicators"/> (given once) with a change between −100 % (gone entirely) and
+/// the pool's upper limit, so that a project's outcomes are valid demonstration-case KPIs as they are.
 /// </summary>
-public static partial class CompletionValidator
+public static class CompletionValidator
 {
     public const double MinChangePercent = -100;
-    public const double MaxChangePercent = 10_000;
+    public const double MaxChangePercent = PoolFields.MaxChangePercent;
 
     public static DemandValidation Validate(CompletionInput input)
     {
@@ -39,10 +40,10 @@ public static partial class CompletionValidator
             var indicatorField = DemandFields.Kpi(i, "indicator");
             if (string.IsNullOrWhiteSpace(kpi.Indicator))
                 errors[indicatorField] = DemandErrors.KpiIndicatorRequired();
-            else if (!IndicatorKey().IsMatch(kpi.Indicator.Trim()))
-                errors[indicatorField] = DemandErrors.KpiIndicatorInvalid(kpi.Indicator.Trim());
-            else if (!seen.Add(kpi.Indicator.Trim()))
-                errors[indicatorField] = DemandErrors.KpiIndicatorDuplicate(kpi.Indicator.Trim());
+            else if (KpiIndicators.Find(kpi.Indicator) is not { } known)
+                errors[indicatorField] = DemandErrors.KpiIndicatorUnknown(kpi.Indicator.Trim());
+            else if (!seen.Add(known.Key))
+                errors[indicatorField] = DemandErrors.KpiIndicatorDuplicate(known.Key);
 
             var changeField = DemandFields.Kpi(i, "changePercent");
             if (kpi.ChangePercent is null)
@@ -54,7 +55,4 @@ public static partial class CompletionValidator
         return new DemandValidation(errors);
     }
 
-    /// <summary>A stable indicator key such as <c>production_efficiency</c> or <c>energy_per_unit</c>.</summary>
-    [GeneratedRegex("^[a-z][a-z0-9_]{0,49}$", RegexOptions.CultureInvariant)]
-    private static partial Regex IndicatorKey();
 }

@@ -34,7 +34,7 @@ public static class DemandErrors
     public const string CommentTooLongCode = "comment.tooLong";
     public const string KpisTooManyCode = "kpis.tooMany";
     public const string KpiIndicatorRequiredCode = "kpi.indicator.required";
-    public const string KpiIndicatorInvalidCode = "kpi.indicator.invalid";
+    public const string KpiIndicatorUnknownCode = "kpi.indicator.unknown";
     public const string KpiIndicatorDuplicateCode = "kpi.indicator.duplicate";
     public const string KpiChangeRequiredCode = "kpi.changePercent.required";
     public const string KpiChangeOutOfRangeCode = "kpi.changePercent.outOfRange";
@@ -111,9 +111,9 @@ public static class DemandErrors
 
     internal static EnterpriseMessage KpiIndicatorRequired() => new(KpiIndicatorRequiredCode, "请填写指标", "The indicator is required");
 
-    internal static EnterpriseMessage KpiIndicatorInvalid(string key) => new(KpiIndicatorInvalidCode,
-        $"指标标识 '{key}' 无效：只能用小写字母、数字和下划线，以字母开头，最多 50 个字符",
-        $"Indicator key '{key}' is not valid: lower-case letters, digits and underscores, starting with a letter, at most 50 characters");
+    internal static EnterpriseMessage KpiIndicatorUnknown(string key) => new(KpiIndicatorUnknownCode,
+        $"指标 '{key}' 不在成效指标表中（{string.Join("、", Catalog.Pool.KpiIndicators.All.Select(i => i.Key))}）",
+        $"Indicator '{key}' is not in the outcome indicator list ({string.Join(", ", Catalog.Pool.KpiIndicators.All.Select(i => i.Key))})");
 
     internal static EnterpriseMessage KpiIndicatorDuplicate(string key) => new(KpiIndicatorDuplicateCode,
         $"指标 '{key}' 重复填写", $"Indicator '{key}' is entered twice");
@@ -121,5 +121,6 @@ public static class DemandErrors
     internal static EnterpriseMessage KpiChangeRequired() => new(KpiChangeRequiredCode, "请填写变化幅度（%）", "The change in percent is required");
 
     internal static EnterpriseMessage KpiChangeOutOfRange(double actual) => new(KpiChangeOutOfRangeCode,
-        $"变化幅度必须在 -100% 到 +10000% 之间，实际为 {actual:0.##}%", $"The change must be between -100 % and +10000 %, got {actual:0.##} %");
+        $"变化幅度必须在 -100% 到 +{CompletionValidator.MaxChangePercent:0}% 之间，实际为 {actual:0.##}%",
+        $"The change must be between -100 % and +{CompletionValidator.MaxChangePercent:0} %, got {actual:0.##} %");
 }

@@ -1,4 +1,5 @@
 using FactoryPath.Core.Catalog;
+using FactoryPath.Core.Catalog.Pool;
 using FactoryPath.Core.Demands;
 using FactoryPath.Core.Matching;
 using FactoryPath.Web.Accounts;
@@ -88,7 +89,7 @@ public sealed class ProjectService(PlatformDbContext db, ScenarioLibrary library
             project.RatingComment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
             project.Outcomes = (request.Kpis ?? []).Select(k => new KpiChange
             {
-                Indicator = k.Indicator!.Trim(), ChangePercent = k.ChangePercent!.Value, Before = k.Before, After = k.After,
+                Indicator = KpiIndicators.Find(k.Indicator)!.Key, ChangePercent = k.ChangePercent!.Value, Before = k.Before, After = k.After,
                 Unit = string.IsNullOrWhiteSpace(k.Unit) ? null : k.Unit.Trim(),
             }).ToList();
             await db.SaveChangesAsync(ct);

@@ -32,12 +32,12 @@ public class CompletionValidatorTests
 
     [Theory]
     [InlineData("", DemandErrors.KpiIndicatorRequiredCode)]
-    [InlineData("Production Efficiency", DemandErrors.KpiIndicatorInvalidCode)]
-    [InlineData("1st_pass_yield", DemandErrors.KpiIndicatorInvalidCode)]
-    [InlineData("能耗", DemandErrors.KpiIndicatorInvalidCode)]
+    [InlineData("Production Efficiency", DemandErrors.KpiIndicatorUnknownCode)]
+    [InlineData("first_pass_yield", DemandErrors.KpiIndicatorUnknownCode)]
+    [InlineData("能耗", DemandErrors.KpiIndicatorUnknownCode)]
     public void Validate_BadIndicatorKey_IsRefusedOnItsRow(string key, string code)
     {
-        var result = CompletionValidator.Validate(Valid with { Kpis = [new KpiOutcomeInput("oee", 5), new KpiOutcomeInput(key, 5)] });
+        var result = CompletionValidator.Validate(Valid with { Kpis = [new KpiOutcomeInput("defect_rate", 5), new KpiOutcomeInput(key, 5)] });
         Assert.Single(result.Errors);
         Assert.Equal(code, result.Errors["kpis[1].indicator"].Code);
     }
@@ -45,7 +45,7 @@ public class CompletionValidatorTests
     [Fact]
     public void Validate_SameIndicatorTwice_IsRefusedOnTheSecondRow()
     {
-        var result = CompletionValidator.Validate(Valid with { Kpis = [new KpiOutcomeInput("oee", 5), new KpiOutcomeInput("oee", 6)] });
+        var result = CompletionValidator.Validate(Valid with { Kpis = [new KpiOutcomeInput("carbon", 5), new KpiOutcomeInput(" Carbon ", 6)] });
         Assert.Equal(DemandErrors.KpiIndicatorDuplicateCode, result.Errors["kpis[1].indicator"].Code);
         Assert.False(result.Errors.ContainsKey("kpis[0].indicator"));
     }
@@ -53,7 +53,8 @@ public class CompletionValidatorTests
     [Theory]
     [InlineData(null, DemandErrors.KpiChangeRequiredCode)]
     [InlineData(-100.01, DemandErrors.KpiChangeOutOfRangeCode)]
-    [InlineData(10_000.5, DemandErrors.KpiChangeOutOfRangeCode)]
+    [InlineData(1000.5, DemandErrors.KpiChangeOutOfRangeCode)]
+    [InlineData(1000.0, null)]
     [InlineData(double.NaN, DemandErrors.KpiChangeOutOfRangeCode)]
     [InlineData(-100.0, null)]
     [InlineData(0.0, null)]
@@ -64,9 +65,16 @@ public class CompletionValidatorTests
     }
 
     [Fact]
+    public void Validate_KnownIndicatorInAnotherCase_IsAcceptedAndEveryPoolIndicatorIsAllowed()
+    {
+        var all = FactoryPath.Core.Catalog.Pool.KpiIndicators.All.Select(i => new KpiOutcomeInput(i.Key.ToUpperInvariant(), -5)).ToList();
+        Assert.True(CompletionValidator.Validate(Valid with { Kpis = all }).IsValid);
+    }
+
+    [Fact]
     public void Validate_MoreThan20Kpis_IsRefusedAsAWhole()
     {
-        var kpis = Enumerable.Range(0, 21).Select(i => new KpiOutcomeInput($"k{i}", 1)).ToList();
+        var kpis = Enumerable.Range(0, 21).Select(i => new KpiOutcomeInput("carbon", 1)).ToList();
         Assert.Equal(DemandErrors.KpisTooManyCode, CompletionValidator.Validate(Valid with { Kpis = kpis }).Errors[DemandFields.Kpis].Code);
     }
 }

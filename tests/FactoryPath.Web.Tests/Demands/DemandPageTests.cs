@@ -184,7 +184,7 @@ public sealed class DemandPageTests : IClassFixture<DemandPageTests.World>
         var owner = await PageClient.SignedInAsync(_w.Factory, email, ApiClient.Password, "en");
         var bad = await owner.PostFormAsync($"/projects/{projectId}", "form[data-testid=complete-form]", new()
         {
-            ["kpi0.indicator"] = "oee", ["kpi0.change"] = "12", ["kpi2.indicator"] = "oee", ["kpi2.change"] = "x", ["rating"] = "",
+            ["kpi0.indicator"] = "equipment_utilisation", ["kpi0.change"] = "12", ["kpi2.indicator"] = "equipment_utilisation", ["kpi2.change"] = "x", ["rating"] = "",
         });
         var page = await PageClient.ParseAsync(bad);
         Assert.NotNull(page.QuerySelector(".field-error[data-field='kpis[2].changePercent']"));
@@ -193,7 +193,7 @@ public sealed class DemandPageTests : IClassFixture<DemandPageTests.World>
 
         var done = await owner.PostFormAsync($"/projects/{projectId}", "form[data-testid=complete-form]", new()
         {
-            ["kpi0.indicator"] = "oee", ["kpi0.change"] = "12", ["kpi3.indicator"] = "energy_per_unit", ["kpi3.change"] = "-8.5",
+            ["kpi0.indicator"] = "equipment_utilisation", ["kpi0.change"] = "12", ["kpi3.indicator"] = "energy_per_unit", ["kpi3.change"] = "-8.5",
             ["rating"] = "5", ["comment"] = "Good work.", ["consent"] = "1",
         });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
