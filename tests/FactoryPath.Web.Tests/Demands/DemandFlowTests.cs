@@ -253,4 +253,16 @@ public sealed class DemandFlowTests : IAsyncLifetime
         Assert.True((await ApiClient.ReadAsync(response)).GetProperty("errors").TryGetProperty("solutionId", out _));
         Assert.False(Marketplace.Query(_factory, db => db.Proposals.Any(p => p.DemandId == demandId)));
     }
+
+    [Fact]
+    public async Task The_openapi_document_names_every_demand_operation()
+    {
+        var doc = await _factory.CreateClient().GetStringAsync("/api/v1/openapi.json");
+        foreach (var name in new[] { "ListDemands", "PostDemand", "GetDemand", "CloseDemand", "CompareProposals", "SubmitProposal", "AcceptProposal",
+                     "GetProposal", "UpdateProposal", "WithdrawProposal", "Inbox", "ListProjects", "GetProject", "StartProject", "CompleteProject",
+                     "CancelProject", "ConsentToCase" })
+        {
+            Assert.Contains($"\"operationId\": \"{name}\"", doc.Replace("\":\"", "\": \""));
+        }
+    }
 }
