@@ -203,4 +203,19 @@ public sealed class DemandPageTests : IClassFixture<DemandPageTests.World>
         Assert.NotNull(page.QuerySelector("[data-testid=case-created]"));
         Assert.Null(page.QuerySelector("[data-testid=consent-form]"));
     }
+
+    [Fact]
+    public async Task A_regional_admin_reads_the_comparison_without_accept_or_close_buttons()
+    {
+        var email = await Users.CreateAsync(_w.Factory, PlatformRoles.RegionalAdmin, "330000");
+        await _w.Provider.Api.Http.PostAsJsonAsync($"/api/v1/demands/{_w.Demand}/proposals", Marketplace.Proposal(77_000));
+        var admin = await PageClient.SignedInAsync(_w.Factory, email, ApiClient.Password, "en");
+        var response = await admin.Http.GetAsync($"/demands/{_w.Demand}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await PageClient.ParseAsync(response);
+        Assert.Equal("页面甲的仓储需求", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.NotNull(page.QuerySelector("[data-testid=proposal-table]"));
+        Assert.Null(page.QuerySelector("[data-testid=accept]"));
+        Assert.Null(page.QuerySelector("[data-testid=close-demand]"));
+    }
 }
