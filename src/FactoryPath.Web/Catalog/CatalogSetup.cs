@@ -1,5 +1,6 @@
 using FactoryPath.Core.Assessment;
 using FactoryPath.Core.Catalog;
+using FactoryPath.Core.Roadmap;
 
 namespace FactoryPath.Web.Catalog;
 
@@ -8,6 +9,9 @@ public static class CatalogSetup
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.AddSingleton(sp => LoadScenarios(sp.GetRequiredService<ModelRegistry>()));
+        services.AddSingleton(sp => LoadShaping(sp.GetRequiredService<ScenarioLibrary>()));
+        services.AddSingleton<ScenarioCostCache>();
+        services.AddScoped<RoadmapService>();
         return services;
     }
 
@@ -18,5 +22,14 @@ public static class CatalogSetup
         if (!loaded.Succeeded)
             throw new InvalidOperationException($"The scenario library has {loaded.Errors.Count} error(s):{Environment.NewLine}" + string.Join(Environment.NewLine, loaded.Errors));
         return loaded.Library!;
+    }
+
+    /// <summary>The shipped roadmap shaping, checked against the library: an unknown scenario or division stops the start.</summary>
+    public static RoadmapShaping LoadShaping(ScenarioLibrary library)
+    {
+        var loaded = RoadmapShapingLoader.LoadEmbedded(library);
+        if (!loaded.Succeeded)
+            throw new InvalidOperationException($"The roadmap shaping has {loaded.Errors.Count} error(s):{Environment.NewLine}" + string.Join(Environment.NewLine, loaded.Errors));
+        return loaded.Shaping!;
     }
 }
