@@ -11,6 +11,7 @@ public static class CatalogSetup
         services.AddSingleton(sp => LoadScenarios(sp.GetRequiredService<ModelRegistry>()));
         services.AddSingleton(sp => LoadShaping(sp.GetRequiredService<ScenarioLibrary>()));
         services.AddSingleton<ScenarioCostCache>();
+        services.AddHostedService<ScenarioCostWarmup>();
         services.AddScoped<RoadmapService>();
         return services;
     }

@@ -57,6 +57,21 @@ public sealed class ScenarioCostCache
         return rows.Select(r => new SolutionOffer(r.Scenarios, r.Industries, r.SizeClasses, r.PriceMinCny, r.PriceMaxCny, r.ImplementationWeeks)).ToList();
     }
 
+    /// <summary>Reads the solutions once, so the first roadmap after a start does not wait for 100,000 rows.</summary>
+    public async Task WarmAsync(PlatformDbContext db, CancellationToken ct = default)
+    {
+        var stamp = await StampAsync(db, ct);
+        await _reload.WaitAsync(ct);
+        try
+        {
+            if (_snapshot?.Stamp != stamp) _snapshot = new Snapshot(stamp, await LoadAsync(db, ct));
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
     private sealed record Snapshot((int Count, DateTime Latest) Stamp, List<SolutionOffer> Offers)
     {
         public ConcurrentDictionary<(SizeClass Size, string Industry), ScenarioCostTable> Tables { get; } = new();
