@@ -5,8 +5,11 @@ namespace FactoryPath.Core.Roadmap;
 
 /// <summary>
 /// Turns an assessment result into an ordered list of guide scenarios (智能制造典型场景参考指引) towards the next level.
-/// Only thresholds-rule models (score, scene and constraint-scene minimums) are supported: their gap can be closed
-/// by raising question scores and scene levels, which is what the library's "improves" links describe.
+/// Thresholds-rule models (score, scene and constraint-scene minimums) are planned here: their gap is closed by raising
+/// question scores and scene levels, which is what the library's "improves" links describe. Staged models (GB/T 39116
+/// structure) are planned by <see cref="StagedRoadmapPlanner"/> from the sub-domains below the next level.
+/// The order is shaped by the enterprise's size class and industry (<see cref="RoadmapOptions"/>); each step carries
+/// why it is where it is and, with a cost lookup, its typical cost and time.
 /// </summary>
 public static class RoadmapPlanner
 {
@@ -16,17 +19,23 @@ public static class RoadmapPlanner
     /// <summary>Scene value used when the target level asks for no scenes (so score per scene cannot be derived).</summary>
     public const decimal DefaultSceneValue = 5m;
 
-    public static Roadmap Plan(AssessmentModel model, AssessmentResult result, ScenarioLibrary library)
+    public static Roadmap Plan(AssessmentModel model, AssessmentResult result, ScenarioLibrary library, RoadmapOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(library);
+        options ??= RoadmapOptions.None;
+
+        if (model.Levels is StagedLevelRule staged)
+        {
+            return StagedRoadmapPlanner.Plan(model, staged, result, library, options);
+        }
 
         if (model.Levels is not ThresholdLevelRule rule)
         {
             return new Roadmap(result.Level, null, [], new LocalizedText(
-                $"“{model.Name.Zh}”不按总分与场景门槛定级，暂不支持生成场景路线图。",
-                $"Roadmaps are not supported for {model.Name.En}: its level rule is not score and scene thresholds."));
+                $"“{model.Name.Zh}”的定级规则暂不支持生成场景路线图。",
+                $"Roadmaps are not supported for {model.Name.En}: its level rule is neither score and scene thresholds nor staged."));
         }
 
         var target = rule.Thresholds.FirstOrDefault(t => t.Level > result.Level.Number);
@@ -38,18 +47,19 @@ public static class RoadmapPlanner
         }
 
         var targetName = rule.Named(target.Level);
+        var weighting = new Weighting(options);
         var state = new PlanState(model, result, target);
-        var candidates = Candidates(model.Id, library, state);
-        var ordered = Order(candidates, library);
-        var steps = Simulate(ordered, state, target, targetName);
-        return new Roadmap(result.Level, targetName, steps, Summary(steps, state, target, targetName));
+        var candidates = Candidates(model.Id, library, state, weighting);
+        var ordered = RoadmapOrdering.Order(candidates, library);
+        var steps = Simulate(ordered, state, target, targetName, weighting, options.Costs);
+        return new Roadmap(result.Level, targetName, steps, Summary(steps, state, target, targetName), weighting.ShapedBy, RoadmapOrdering.Total(steps, options.Costs));
     }
 
     /// <summary>
     /// Guide scenarios improving at least one question below its maximum or scene below the target scene level,
-    /// with their ranking gain: missing points of their questions plus a value per scene they would raise.
+    /// with their ranking gain: (missing points of their questions + a value per scene they would raise) × shaping weight.
     /// </summary>
-    private static List<Candidate> Candidates(string modelId, ScenarioLibrary library, PlanState state)
+    private static List<Candidate> Candidates(string modelId, ScenarioLibrary library, PlanState state, Weighting weighting)
     {
         var candidates = new List<Candidate>();
         for (var index = 0; index < library.Scenarios.Count; index++)
@@ -73,67 +83,39 @@ public static class RoadmapPlanner
             var sceneValue = scenes.Sum(id => state.IsConstraint(id) && state.ConstraintScenesMissing > 0
                 ? state.SceneValue * ConstraintSceneWeight
                 : state.SceneValue);
-            candidates.Add(new Candidate(scenario, index, nodes, points, points + sceneValue));
+            var basis = new LocalizedText(
+                $"缺失分 {Fmt.Points(points)} + 场景价值 {Fmt.Points(sceneValue)}",
+                $"missing points {Fmt.Points(points)} + scene value {Fmt.Points(sceneValue)}");
+            candidates.Add(new Candidate(scenario, index, nodes, points, points + sceneValue, weighting.Of(scenario.Id), basis));
         }
 
         return candidates;
     }
 
     /// <summary>
-    /// Gain descending, ties by library order; before each scenario, its prerequisites that are candidates and not yet
-    /// planned, in <see cref="ScenarioLibrary.PrerequisitesInOrder"/> order (flagged as prerequisites).
-    /// </summary>
-    private static List<(Candidate Candidate, bool IsPrerequisite)> Order(List<Candidate> candidates, ScenarioLibrary library)
-    {
-        var byId = candidates.ToDictionary(c => c.Scenario.Id, StringComparer.Ordinal);
-        var planned = new HashSet<string>(StringComparer.Ordinal);
-        var ordered = new List<(Candidate, bool)>();
-        foreach (var candidate in candidates.OrderByDescending(c => c.Gain).ThenBy(c => c.LibraryIndex))
-        {
-            if (planned.Contains(candidate.Scenario.Id))
-            {
-                continue;
-            }
-
-            foreach (var prerequisite in library.PrerequisitesInOrder(candidate.Scenario.Id))
-            {
-                // Every unplanned candidate ranks after the current one, so it would not have come yet.
-                if (byId.TryGetValue(prerequisite.Id, out var needed) && planned.Add(needed.Scenario.Id))
-                {
-                    ordered.Add((needed, true));
-                }
-            }
-
-            planned.Add(candidate.Scenario.Id);
-            ordered.Add((candidate, false));
-        }
-
-        return ordered;
-    }
-
-    /// <summary>
     /// Applies the steps in order: each raises its scenes to the target scene level and fills its questions to their
     /// maximum (a question already filled by an earlier step adds nothing again, so the total never exceeds the maximum).
     /// </summary>
-    private static List<RoadmapStep> Simulate(List<(Candidate Candidate, bool IsPrerequisite)> ordered, PlanState state, LevelThreshold target, LevelReached targetName)
+    private static List<RoadmapStep> Simulate(List<Placed> ordered, PlanState state, LevelThreshold target, LevelReached targetName, Weighting weighting, IScenarioCosts? costs)
     {
         var steps = new List<RoadmapStep>();
         var reached = false;
-        foreach (var (candidate, isPrerequisite) in ordered)
+        foreach (var placed in ordered)
         {
+            var candidate = placed.Candidate;
             var added = state.FillQuestions(candidate.Nodes);
             var raised = state.RaiseScenes(candidate.Nodes);
             var reachesNow = !reached && state.Meets(target);
             reached |= reachesNow;
             var order = steps.Count + 1;
             var effect = reachesNow
-                ? new LocalizedText(
-                    order == 1 ? $"这一步完成后可达到{targetName.Name.Zh}" : $"这{ZhCount(order)}步完成后可达到{targetName.Name.Zh}",
-                    order == 1 ? $"With this step done, the enterprise reaches {targetName.Name.En}" : $"With these {order} steps done, the enterprise reaches {targetName.Name.En}")
+                ? RoadmapOrdering.ReachesText(order, targetName)
                 : new LocalizedText(
                     $"+{Fmt.Points(added)} 分；提升 {raised.Count} 个场景",
                     $"+{Fmt.Points(added)} points; raises {raised.Count} scene{(raised.Count == 1 ? string.Empty : "s")}");
-            steps.Add(new RoadmapStep(order, candidate.Scenario.Id, candidate.Scenario.Name, Normalize(candidate.Points), raised, isPrerequisite, reachesNow, effect));
+            steps.Add(new RoadmapStep(
+                order, candidate.Scenario.Id, candidate.Scenario.Name, Normalize(candidate.Points), raised, placed.IsPrerequisite, reachesNow, effect,
+                Normalize(Math.Round(candidate.Gain, 4)), RoadmapOrdering.Why(placed, weighting), costs?.Find(candidate.Scenario.Id), []));
         }
 
         return steps;
@@ -165,23 +147,7 @@ public static class RoadmapPlanner
     }
 
     /// <summary>Drops trailing zeros a sum of scores may carry (9.750 -> 9.75), so stored roadmaps read cleanly.</summary>
-    private static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
-
-    private static string ZhCount(int n) => n switch
-    {
-        2 => "两",
-        3 => "三",
-        4 => "四",
-        5 => "五",
-        6 => "六",
-        7 => "七",
-        8 => "八",
-        9 => "九",
-        10 => "十",
-        _ => $" {n} ",
-    };
-
-    private sealed record Candidate(TypicalScenario Scenario, int LibraryIndex, IReadOnlyList<string> Nodes, decimal Points, decimal Gain);
+    internal static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     /// <summary>The score and scene levels as the steps are applied, starting from the result.</summary>
     private sealed class PlanState

@@ -1,6 +1,7 @@
 using FactoryPath.Core.Assessment;
 using FactoryPath.Core.Catalog;
 using FactoryPath.Web.Catalog.Pool;
+using FactoryPath.Core.Roadmap;
 
 namespace FactoryPath.Web.Catalog;
 
@@ -10,6 +11,10 @@ public static class CatalogSetup
     {
         services.AddSingleton(sp => LoadScenarios(sp.GetRequiredService<ModelRegistry>()));
         services.AddPool();
+        services.AddSingleton(sp => LoadShaping(sp.GetRequiredService<ScenarioLibrary>()));
+        services.AddSingleton<ScenarioCostCache>();
+        services.AddHostedService<ScenarioCostWarmup>();
+        services.AddScoped<RoadmapService>();
         return services;
     }
 
@@ -20,5 +25,14 @@ public static class CatalogSetup
         if (!loaded.Succeeded)
             throw new InvalidOperationException($"The scenario library has {loaded.Errors.Count} error(s):{Environment.NewLine}" + string.Join(Environment.NewLine, loaded.Errors));
         return loaded.Library!;
+    }
+
+    /// <summary>The shipped roadmap shaping, checked against the library: an unknown scenario or division stops the start.</summary>
+    public static RoadmapShaping LoadShaping(ScenarioLibrary library)
+    {
+        var loaded = RoadmapShapingLoader.LoadEmbedded(library);
+        if (!loaded.Succeeded)
+            throw new InvalidOperationException($"The roadmap shaping has {loaded.Errors.Count} error(s):{Environment.NewLine}" + string.Join(Environment.NewLine, loaded.Errors));
+        return loaded.Shaping!;
     }
 }

@@ -99,19 +99,35 @@ public class ScenarioLibraryLoaderTests
     }
 
     [Theory]
-    [InlineData("nope", "has no question or scene 'nope'")]
+    [InlineData("nope", "has no question, scene or rated sub-domain 'nope'")]
     [InlineData("other-model/network", "no model 'other-model' is loaded")]
-    [InlineData("foundation", "has no question or scene 'foundation'")] // a dimension is not a target
+    [InlineData("foundation", "has no question, scene or rated sub-domain 'foundation'")] // a dimension of a thresholds model is not a target
+    [InlineData("cmmm-selfcheck/manufacturing", "has no question, scene or rated sub-domain 'manufacturing'")] // a capability element holds no ratings itself
+    [InlineData("cmmm-selfcheck/nope", "has no question, scene or rated sub-domain 'nope'")]
     public void LoadText_TargetMissingFromModels_IsReportedOnItsLine(string target, string message)
     {
         var yaml = Header.Replace("model: m", "model: miit-sme-digital-level", StringComparison.Ordinal) +
             Scenario("a").Replace("[q1]", "[network, equipment-management]", StringComparison.Ordinal) +
             Scenario("b").Replace("[q1]", $"[{target}]", StringComparison.Ordinal);
 
-        var error = Assert.Single(Load(yaml, new ModelRegistry([ShippedModels.Miit])).Errors);
+        var error = Assert.Single(Load(yaml, new ModelRegistry([ShippedModels.Miit, ShippedModels.Cmmm])).Errors);
 
         Assert.Equal(8, error.Line);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cmmm-selfcheck/equipment-care")] // a GB/T 39116 sub-domain: a group of rating requirements
+    [InlineData("cmmm-selfcheck/equipment-care-l2")] // one of its requirements
+    public void LoadText_StagedModelSubDomainOrRequirement_IsATarget(string target)
+    {
+        var yaml = Header.Replace("model: m", "model: miit-sme-digital-level", StringComparison.Ordinal) +
+            Scenario("a").Replace("[q1]", $"[network, {target}]", StringComparison.Ordinal);
+
+        var loaded = Load(yaml, new ModelRegistry([ShippedModels.Miit, ShippedModels.Cmmm]));
+
+        Assert.Empty(loaded.Errors);
+        Assert.Contains(loaded.Library!.Scenarios[0].Improves, t => t.ModelId == "cmmm-selfcheck");
     }
 
     [Theory]

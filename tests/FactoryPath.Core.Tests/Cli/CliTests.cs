@@ -100,6 +100,37 @@ public sealed class CliTests : IDisposable
         Assert.NotEqual(0, code);
     }
 
+    [Fact]
+    public async Task Gen_WritesPlainProgressAndRates_RefusesASecondRun_AndForceReplaces()
+    {
+        string[] args = ["gen", "--enterprises", "50", "--providers", "5", "--solutions", "20", "--cases", "5", "--seed", "9", "--data-dir", _directory];
+
+        var (code, output, error) = await Run(args);
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("Enterprises: 50/50", output);
+        Assert.Matches(@"Total\s+80 rows .* rows/s", output);
+        Assert.True(File.Exists(Path.Combine(_directory, "factorypath.db")));
+
+        var (again, _, refusal) = await Run(args);
+        Assert.Equal(1, again);
+        Assert.Contains("already holds generated data", refusal);
+        Assert.Contains("--force", refusal);
+
+        var (forced, forcedOutput, _) = await Run([.. args, "--force"]);
+        Assert.Equal(0, forced);
+        Assert.Contains("Deleting the data generated earlier", forcedOutput);
+    }
+
+    [Fact]
+    public async Task Gen_ImpossibleCounts_ExitTwoWithTheReason()
+    {
+        var (code, _, error) = await Run("gen", "--enterprises", "0", "--providers", "0", "--solutions", "3", "--cases", "0", "--data-dir", _directory);
+
+        Assert.Equal(2, code);
+        Assert.Contains("solutions need at least one provider", error);
+    }
+
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
     {
         using var output = new StringWriter();

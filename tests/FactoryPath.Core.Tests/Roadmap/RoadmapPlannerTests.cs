@@ -188,20 +188,6 @@ public class RoadmapPlannerTests
     }
 
     [Fact]
-    public void Plan_CmmmModel_IsNotSupported()
-    {
-        var result = Scorer.Score(ShippedModels.Cmmm, Sheet.CmmmUpTo(2));
-
-        var map = RoadmapPlanner.Plan(ShippedModels.Cmmm, result, Library);
-
-        Assert.Equal(2, map.Current.Number);
-        Assert.Null(map.Target);
-        Assert.Empty(map.Steps);
-        Assert.Contains("not supported", map.Summary.En);
-        Assert.Contains("暂不支持", map.Summary.Zh);
-    }
-
-    [Fact]
     public void Plan_SmallLibrary_ThatCannotReachTheTarget_MarksNoStep()
     {
         // A library with one scenario improving one question: the empty sheet (0 points, all scenes at 0) gains

@@ -50,4 +50,15 @@ public sealed class ScenarioCatalogTests : IClassFixture<ScenarioCatalogTests.Ho
         Assert.Equal(56, page.QuerySelectorAll("[data-scenario]").Length);
         Assert.Contains(text, page.QuerySelector("main")!.TextContent);
     }
+
+    [Theory]
+    [InlineData("zh-CN", "智能制造能力成熟度（GB/T 39116）子域：装备、设备管理、网络")]
+    [InlineData("en", "Smart manufacturing maturity (GB/T 39116) sub-domains: Equipment, Equipment management, Network")]
+    public async Task The_scenario_page_shows_GBT39116_sub_domains_apart(string culture, string text)
+    {
+        var page = await PageClient.Anonymous(_factory, culture).GetDocumentAsync("/scenarios");
+
+        var row = page.QuerySelector("[data-scenario=equipment-monitoring]")!;
+        Assert.Equal(text, row.QuerySelector("[data-testid=sub-domains]")!.TextContent.Trim());
+    }
 }

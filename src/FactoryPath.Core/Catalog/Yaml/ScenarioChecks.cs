@@ -67,9 +67,9 @@ internal sealed class ScenarioChecks(YamlReader yaml, ParsedLibrary library, Mod
             {
                 yaml.Error(parsed.TargetNodes[i], $"scenario '{scenario.Id}': improves '{target}', but no model '{target.ModelId}' is loaded");
             }
-            else if (model.FindQuestion(target.NodeId) is null)
+            else if (model.FindQuestion(target.NodeId) is null && !IsRatedSubDomain(model, target.NodeId))
             {
-                yaml.Error(parsed.TargetNodes[i], $"scenario '{scenario.Id}': improves '{target}', but model '{model.Id}' {model.Version} has no question or scene '{target.NodeId}'");
+                yaml.Error(parsed.TargetNodes[i], $"scenario '{scenario.Id}': improves '{target}', but model '{model.Id}' {model.Version} has no question, scene or rated sub-domain '{target.NodeId}'");
             }
         }
 
@@ -79,6 +79,10 @@ internal sealed class ScenarioChecks(YamlReader yaml, ParsedLibrary library, Mod
             yaml.Error(parsed.Node, $"scenario '{scenario.Id}' is marked constraint, but improves no scene its model marks constraint");
         }
     }
+
+    /// <summary>A group of rating requirements (a GB/T 39116 capability sub-domain), which a staged model levels as a whole.</summary>
+    private static bool IsRatedSubDomain(AssessmentModel model, string nodeId) =>
+        model.Levels is StagedLevelRule && model.FindNode(nodeId) is ModelGroup group && group.Children.OfType<RatingQuestion>().Any();
 
     /// <summary>Depth-first over the prerequisites in file order; every edge back into the current path closes a cycle.</summary>
     private void FindCycles()

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using System.Globalization;
+using FactoryPath.Web.Demo.Synthetic;
+using FactoryPath.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace FactoryPath.Cli.Commands;
+
+/// <summary>
+/// <c>factorypath gen [--enterprises N] [--providers N] [--solutions N] [--cases N] [--seed S] [--data-dir DIR | --connection CS] [--force]</c>:
+/// writes a synthetic data set into the platform database. A database that already holds generated rows is refused
+/// unless <c>--force</c> is given, which deletes the earlier generated rows (and only those) first.
+/// </summary>
+internal static class GenCommand
+{
+    public static Command Create()
+    {
+        var enterprises = new Option<int>("--enterprises") { Description = "Enterprises to generate", DefaultValueFactory = _ => 200_000 };
+        var providers = new Option<int>("--providers") { Description = "Service providers to generate", DefaultValueFactory = _ => 10_000 };
+        var solutions = new Option<int>("--solutions") { Description = "Solutions to generate", DefaultValueFactory = _ => 100_000 };
+        var cases = new Option<int>("--cases") { Description = "Demonstration cases to generate", DefaultValueFactory = _ => 20_000 };
+        var seed = new Option<int>("--seed") { Description = "Seed; the same seed and counts give the same rows", DefaultValueFactory = _ => 42 };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Data folder of the platform (its factorypath.db); default ./data" };
+        var connection = new Option<string?>("--connection") { Description = "SQLite connection string, e.g. \"Data Source=big.db\" (instead of --data-dir)" };
+        var force = new Option<bool>("--force") { Description = "Replace data generated earlier in the same database" };
+        var gen = new Command("gen", "Write a synthetic data set (enterprises, providers, solutions, cases) into the platform database")
+        {
+            enterprises, providers, solutions, cases, seed, dataDir, connection, force,
+        };
+        gen.SetAction((parse, ct) =>
+        {
+            var counts = new SyntheticCounts(parse.GetValue(enterprises), parse.GetValue(providers), parse.GetValue(solutions), parse.GetValue(cases));
+            return RunAsync(counts, parse.GetValue(seed), parse.GetValue(dataDir), parse.GetValue(connection), parse.GetValue(force),
+                parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
+        });
+        return gen;
+    }
+
+    private static async Task<int> RunAsync(SyntheticCounts counts, int seed, string? dataDir, string? connection, bool force, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        if (counts.Problem() is { } problem)
+        {
+            error.WriteLine($"gen: {problem}.");
+            return 2;
+        }
+
+        if (dataDir is not null && connection is not null)
+        {
+            error.WriteLine("gen: give either --data-dir or --connection, not both.");
+            return 2;
+        }
+
+        if (connection is null)
+        {
+            var dir = Path.GetFullPath(dataDir ?? "data");
+            Directory.CreateDirectory(dir);
+            connection = $"Data Source={Path.Combine(dir, "factorypath.db")}";
+        }
+
+        await using var db = new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite(connection).Options);
+        await db.Database.MigrateAsync(ct);
+        var writer = new SyntheticDataWriter(db);
+        if (await writer.HoldsGeneratedDataAsync(ct))
+        {
+            if (!force)
+            {
+                error.WriteLine($"gen: {connection} already holds generated data. Run again with --force to delete it and generate anew (other data stays).");
+                return 1;
+            }
+
+            output.WriteLine("Deleting the data generated earlier …");
+            await writer.DeleteGeneratedAsync(ct);
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Generating {counts.Enterprises:N0} enterprises, {counts.Providers:N0} providers, {counts.Solutions:N0} solutions, {counts.Cases:N0} cases (seed {seed}) into {connection}"));
+        var generator = SyntheticDataWriter.Generator(seed);
+        var started = DateTime.UtcNow;
+        IReadOnlyList<SyntheticTableReport> reports;
+        if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            reports = await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(async ctx =>
+                {
+                    var tasks = new[] { ("Enterprises", counts.Enterprises), ("Providers", counts.Providers), ("Solutions", counts.Solutions), ("Cases", counts.Cases) }
+                        .ToDictionary(t => t.Item1, t => ctx.AddTask(t.Item1, maxValue: Math.Max(1, t.Item2)));
+                    return await writer.WriteAsync(generator, counts, p => tasks[p.Table].Value = p.Total == 0 ? 1 : p.Done, ct);
+                });
+        }
+        else
+        {
+            // plain lines when redirected (CI, files): at the start and about every tenth of each table
+            var last = new Dictionary<string, long>();
+            reports = await writer.WriteAsync(generator, counts, p =>
+            {
+                var step = Math.Max(SyntheticDataWriter.BatchSize, p.Total / 10);
+                if (p.Done == p.Total || p.Done - last.GetValueOrDefault(p.Table, -step) >= step)
+                {
+                    last[p.Table] = p.Done;
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Table}: {p.Done:N0}/{p.Total:N0}"));
+                }
+            }, ct);
+        }
+
+        var elapsed = DateTime.UtcNow - started;
+        foreach (var r in reports)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Table,-12} {r.Rows,10:N0} rows  {r.Elapsed.TotalSeconds,7:0.0} s  {r.RowsPerSecond,9:N0} rows/s"));
+        }
+
+        var rows = reports.Sum(r => r.Rows);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"Total",-12} {rows,10:N0} rows  {elapsed.TotalSeconds,7:0.0} s  {rows / Math.Max(0.001, elapsed.TotalSeconds),9:N0} rows/s"));
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using FactoryPath.Core.Enterprises;
+using FactoryPath.Core.Roadmap;
+using FactoryPath.Web.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace FactoryPath.Web.Catalog;
+
+/// <summary>
+/// Typical cost and time per scenario from the Solutions table, for the roadmap. The table may hold 100,000 rows, so
+/// the few columns the summary needs are read once into memory and summarised per (size class, division) on first
+/// use. Each request first reads a stamp (row count and latest UpdatedAt); when it differs, everything is reloaded,
+/// so an added, edited (UpdatedAt is set on every save) or deleted solution shows on the next roadmap.
+/// </summary>
+public sealed class ScenarioCostCache
+{
+    private readonly SemaphoreSlim _reload = new(1, 1);
+    private Snapshot? _snapshot;
+
+    public async Task<IScenarioCosts> ForAsync(PlatformDbContext db, SizeClass size, string industryCode, CancellationToken ct = default)
+    {
+        var stamp = await StampAsync(db, ct);
+        var snapshot = _snapshot;
+        if (snapshot is null || snapshot.Stamp != stamp)
+        {
+            await _reload.WaitAsync(ct);
+            try
+            {
+                snapshot = _snapshot;
+                if (snapshot is null || snapshot.Stamp != stamp)
+                {
+                    snapshot = new Snapshot(stamp, await LoadAsync(db, ct));
+                    _snapshot = snapshot;
+                }
+            }
+            finally
+            {
+                _reload.Release();
+            }
+        }
+
+        return snapshot.Tables.GetOrAdd((size, industryCode), key => ScenarioCostTable.Build(snapshot.Offers, key.Size, key.Industry));
+    }
+
+    private static async Task<(int Count, DateTime Latest)> StampAsync(PlatformDbContext db, CancellationToken ct)
+    {
+        var count = await db.Solutions.CountAsync(ct);
+        var latest = count == 0 ? default : await db.Solutions.MaxAsync(s => s.UpdatedAt, ct);
+        return (count, latest);
+    }
+
+    private static async Task<List<SolutionOffer>> LoadAsync(PlatformDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Solutions.AsNoTracking()
+            .Select(s => new { s.Scenarios, s.Industries, s.SizeClasses, s.PriceMinCny, s.PriceMaxCny, s.ImplementationWeeks })
+            .ToListAsync(ct);
+        return rows.Select(r => new SolutionOffer(r.Scenarios, r.Industries, r.SizeClasses, r.PriceMinCny, r.PriceMaxCny, r.ImplementationWeeks)).ToList();
+    }
+
+    /// <summary>Reads the solutions once, so the first roadmap after a start does not wait for 100,000 rows.</summary>
+    public async Task WarmAsync(PlatformDbContext db, CancellationToken ct = default)
+    {
+        var stamp = await StampAsync(db, ct);
+        await _reload.WaitAsync(ct);
+        try
+        {
+            if (_snapshot?.Stamp != stamp) _snapshot = new Snapshot(stamp, await LoadAsync(db, ct));
+        }
+        finally
+        {
+            _reload.Release();
+        }
+    }
+
+    private sealed record Snapshot((int Count, DateTime Latest) Stamp, List<SolutionOffer> Offers)
+    {
+        public ConcurrentDictionary<(SizeClass Size, string Industry), ScenarioCostTable> Tables { get; } = new();
+    }
+}

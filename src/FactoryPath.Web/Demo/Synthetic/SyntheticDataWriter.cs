@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using FactoryPath.Core.Catalog;
+using FactoryPath.Web.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FactoryPath.Web.Demo.Synthetic;
+
+/// <summary>Rows written so far to one table.</summary>
+public sealed record SyntheticProgress(string Table, long Done, long Total);
+
+/// <summary>Rows and time per table.</summary>
+public sealed record SyntheticTableReport(string Table, int Rows, TimeSpan Elapsed)
+{
+    public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Rows / Elapsed.TotalSeconds : 0;
+}
+
+/// <summary>
+/// Writes a generated data set into the platform database: applies the migrations first, refuses a database that
+/// already holds generated rows unless told to replace them, then inserts with one prepared command per table and one
+/// transaction per batch of <see cref="BatchSize"/> rows (EF change tracking would cost far more at 100,000 rows).
+/// </summary>
+public sealed class SyntheticDataWriter(PlatformDbContext db)
+{
+    public const int BatchSize = 2_000;
+
+    /// <summary>True when any enterprise or provider has a generated credit code.</summary>
+    public async Task<bool> HoldsGeneratedDataAsync(CancellationToken ct = default) =>
+        await db.Enterprises.AnyAsync(e => EF.Functions.Like(e.CreditCode, SyntheticDataGenerator.CreditCodePattern), ct) ||
+        await db.Providers.AnyAsync(p => EF.Functions.Like(p.CreditCode, SyntheticDataGenerator.CreditCodePattern), ct);
+
+    /// <summary>Deletes earlier generated rows: their cases, solutions, providers and enterprises. Other data stays.</summary>
+    public async Task DeleteGeneratedAsync(CancellationToken ct = default)
+    {
+        const string pattern = SyntheticDataGenerator.CreditCodePattern;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Cases.Where(c => db.Providers.Any(p => p.Id == c.ProviderId && EF.Functions.Like(p.CreditCode, pattern))).ExecuteDeleteAsync(ct);
+        await db.Solutions.Where(s => db.Providers.Any(p => p.Id == s.ProviderId && EF.Functions.Like(p.CreditCode, pattern))).ExecuteDeleteAsync(ct);
+        await db.Providers.Where(p => EF.Functions.Like(p.CreditCode, pattern)).ExecuteDeleteAsync(ct);
+        await db.Enterprises.Where(e => EF.Functions.Like(e.CreditCode, pattern)).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<SyntheticTableReport>> WriteAsync(
+        SyntheticDataGenerator generator, SyntheticCounts counts, Action<SyntheticProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(generator);
+        if (counts.Problem() is { } problem) throw new ArgumentException(problem, nameof(counts));
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return
+            [
+                Insert(connection, SyntheticRows.Enterprises, generator.Enterprises(counts.Enterprises), counts.Enterprises, progress, ct),
+                Insert(connection, SyntheticRows.Providers, generator.Providers(counts.Providers), counts.Providers, progress, ct),
+                Insert(connection, SyntheticRows.Solutions, generator.Solutions(counts.Solutions), counts.Solutions, progress, ct),
+                Insert(connection, SyntheticRows.Cases, generator.Cases(counts.Cases), counts.Cases, progress, ct),
+            ];
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>One prepared command reused for every row; a transaction per batch of <see cref="BatchSize"/> rows.</summary>
+    private static SyntheticTableReport Insert<T>(SqliteConnection connection, TableShape<T> shape, IEnumerable<T> rows, int total, Action<SyntheticProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        progress?.Invoke(new SyntheticProgress(shape.Table, 0, total));
+        using var command = shape.Prepare(connection);
+        SqliteTransaction? tx = null;
+        try
+        {
+            foreach (var row in rows)
+            {
+                if (tx is null)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    tx = connection.BeginTransaction();
+                    command.Transaction = tx;
+                    command.Prepare();
+                }
+
+                shape.Bind(command, row);
+                command.ExecuteNonQuery();
+                if (++done % BatchSize == 0)
+                {
+                    tx.Commit();
+                    tx.Dispose();
+                    tx = null;
+                    progress?.Invoke(new SyntheticProgress(shape.Table, done, total));
+                }
+            }
+
+            if (tx is not null)
+            {
+                tx.Commit();
+                progress?.Invoke(new SyntheticProgress(shape.Table, done, total));
+            }
+        }
+        finally
+        {
+            tx?.Dispose();
+        }
+
+        return new SyntheticTableReport(shape.Table, done, clock.Elapsed);
+    }
+
+    /// <summary>A generator over the shipped scenario library.</summary>
+    public static SyntheticDataGenerator Generator(int seed) => new(seed, ScenarioLibrary.LoadEmbedded());
+}

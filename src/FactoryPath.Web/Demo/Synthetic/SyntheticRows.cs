@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FactoryPath.Web.Catalog;
+using FactoryPath.Web.Enterprises;
+using Microsoft.Data.Sqlite;
+
+namespace FactoryPath.Web.Demo.Synthetic;
+
+/// <summary>
+/// One prepared INSERT per table, with values written the way EF Core's SQLite provider stores them (Guid as upper-case
+/// text, DateTime as "yyyy-MM-dd HH:mm:ss.FFFFFFF", decimal as text, enums by name, lists and KPIs as JSON), so the
+/// platform reads generated rows like any other. The tests read them back through the DbContext.
+/// </summary>
+internal static class SyntheticRows
+{
+    public static readonly TableShape<Enterprise> Enterprises = new("Enterprises",
+        ["Id", "Name", "CreditCode", "IndustryCode", "RegionCode", "ProvinceCode", "Employees", "AnnualRevenueCny", "SizeClass", "CreatedAt", "UpdatedAt"],
+        e => [Id(e.Id), e.Name, e.CreditCode, e.IndustryCode, e.RegionCode, e.ProvinceCode, e.Employees, e.AnnualRevenueCny.ToString("0.0###########################", CultureInfo.InvariantCulture), e.SizeClass.ToString(), Date(e.CreatedAt), Date(e.UpdatedAt)]);
+
+    public static readonly TableShape<Provider> Providers = new("Providers",
+        ["Id", "Name", "CreditCode", "RegionCode", "RegionsServed", "Industries", "Scenarios", "Certifications", "TeamSize", "DescriptionZh", "DescriptionEn", "Website", "Rating", "RatedProjects", "CreatedAt", "UpdatedAt"],
+        p => [Id(p.Id), p.Name, p.CreditCode, p.RegionCode, Json(p.RegionsServed), Json(p.Industries), Json(p.Scenarios), Json(p.Certifications), p.TeamSize, p.DescriptionZh, p.DescriptionEn, p.Website, p.Rating, p.RatedProjects, Date(p.CreatedAt), Date(p.UpdatedAt)]);
+
+    public static readonly TableShape<Solution> Solutions = new("Solutions",
+        ["Id", "ProviderId", "TitleZh", "TitleEn", "DescriptionZh", "DescriptionEn", "Scenarios", "Industries", "SizeClasses", "Deployment", "PriceMinCny", "PriceMaxCny", "ImplementationWeeks", "Standardised", "CreatedAt", "UpdatedAt"],
+        s => [Id(s.Id), Id(s.ProviderId), s.TitleZh, s.TitleEn, s.DescriptionZh, s.DescriptionEn, Json(s.Scenarios), Json(s.Industries), JsonSerializer.Serialize(s.SizeClasses.Select(c => (int)c)), s.Deployment.ToString(), s.PriceMinCny, s.PriceMaxCny, s.ImplementationWeeks, s.Standardised ? 1 : 0, Date(s.CreatedAt), Date(s.UpdatedAt)]);
+
+    public static readonly TableShape<DemonstrationCase> Cases = new("Cases",
+        ["Id", "TitleZh", "TitleEn", "SummaryZh", "SummaryEn", "EnterpriseId", "EnterpriseName", "Anonymised", "IndustryCode", "RegionCode", "Scenarios", "Tier", "Year", "SolutionId", "ProviderId", "ProjectId", "CreatedAt", "UpdatedAt", "Kpis"],
+        c => [Id(c.Id), c.TitleZh, c.TitleEn, c.SummaryZh, c.SummaryEn, c.EnterpriseId is { } e ? Id(e) : null, c.EnterpriseName, c.Anonymised ? 1 : 0, c.IndustryCode, c.RegionCode, Json(c.Scenarios), c.Tier?.ToString(), c.Year, c.SolutionId is { } s ? Id(s) : null, c.ProviderId is { } p ? Id(p) : null, c.ProjectId is { } j ? Id(j) : null, Date(c.CreatedAt), Date(c.UpdatedAt), Kpis(c.Kpis)]);
+
+    private static string Id(Guid id) => id.ToString("D").ToUpperInvariant();
+
+    private static string Date(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+
+    private static string Json(List<string> items) => JsonSerializer.Serialize(items);
+
+    /// <summary>The owned KPI list as EF Core writes it: properties in name order.</summary>
+    private static string Kpis(List<KpiChange> kpis)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartArray();
+            foreach (var k in kpis)
+            {
+                json.WriteStartObject();
+                Number(json, "After", k.After);
+                Number(json, "Before", k.Before);
+                json.WriteNumber("ChangePercent", k.ChangePercent);
+                json.WriteString("Indicator", k.Indicator);
+                if (k.Unit is null) json.WriteNull("Unit"); else json.WriteString("Unit", k.Unit);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v) json.WriteNumber(name, v); else json.WriteNull(name);
+    }
+}
+
+/// <summary>A table's columns and how one entity becomes their values.</summary>
+internal sealed class TableShape<T>(string table, string[] columns, Func<T, object?[]> values)
+{
+    public string Table { get; } = table;
+
+    public SqliteCommand Prepare(SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = $"INSERT INTO \"{Table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"$p{i}"))})";
+        for (var i = 0; i < columns.Length; i++) command.Parameters.Add(new SqliteParameter($"$p{i}", null));
+        return command;
+    }
+
+    public void Bind(SqliteCommand command, T row)
+    {
+        var v = values(row);
+        for (var i = 0; i < v.Length; i++) command.Parameters[i].Value = v[i] ?? DBNull.Value;
+    }
+}
