@@ -176,6 +176,10 @@ public sealed class PoolPageTests : IClassFixture<PoolPageTests.Demo>
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         var after = _demo.Query(db => db.Solutions.AsNoTracking().Single(s => s.Id == id));
         Assert.Equal(("表单修改后的方案", 6, "Published by form"), (after.TitleZh, after.ImplementationWeeks, after.TitleEn));
+
+        var deleted = await client.PostFormAsync($"/pool/solutions/{id}/edit", "main form.inline", []);
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.False(_demo.Query(db => db.Solutions.Any(s => s.Id == id)));
     }
 
     [Fact]
