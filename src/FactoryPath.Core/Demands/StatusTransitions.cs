@@ -3,7 +3,7 @@ namespace FactoryPath.Core.Demands;
 /// <summary>
 /// The moves a demand, a proposal and a project may make. A demand is open until one proposal is accepted (Awarded)
 /// or the enterprise closes it; a submitted proposal is accepted, declined (another was accepted, or the demand
-/// closed) or withdrawn by its provider; a project is started by the provider, completed by the enterprise, and may
+/// closed) or withdrawn by its provider, who may submit it again while the demand is open; a project is started by the provider, completed by the enterprise, and may
 /// be cancelled by either side before completion. Final states have no way out.
 /// </summary>
 public static class StatusTransitions
@@ -20,6 +20,8 @@ public static class StatusTransitions
         (ProposalStatus.Submitted, ProposalStatus.Accepted) => true,
         (ProposalStatus.Submitted, ProposalStatus.Declined) => true,
         (ProposalStatus.Submitted, ProposalStatus.Withdrawn) => true,
+        // a provider that withdrew may answer again while the demand is still open
+        (ProposalStatus.Withdrawn, ProposalStatus.Submitted) => true,
         _ => false,
     };
 

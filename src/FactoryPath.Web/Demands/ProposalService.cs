@@ -22,12 +22,26 @@ public sealed class ProposalService(PlatformDbContext db, TimeProvider clock)
         if (access?.Recipient is null) return Outcome<ProposalView>.NotFound();
         if (access.Demand.Status != DemandStatus.Open) return DemandNotOpen<ProposalView>();
         var providerId = viewer.ProviderId!.Value;
-        if (await db.Proposals.AnyAsync(p => p.DemandId == demandId && p.ProviderId == providerId, ct))
+        var earlier = await db.Proposals.FirstOrDefaultAsync(p => p.DemandId == demandId && p.ProviderId == providerId, ct);
+        if (earlier is not null && !StatusTransitions.CanMove(earlier.Status, ProposalStatus.Submitted))
             return Outcome<ProposalView>.Conflict(UiText.Pick("您已经回复过这条需求，请修改已有的方案。", "You have already answered this demand; change your proposal instead."));
 
         var errors = await CheckAsync(input, providerId, ct);
         if (errors.Count > 0) return Outcome<ProposalView>.Invalid(errors);
         var now = clock.GetUtcNow().UtcDateTime;
+        if (earlier is not null)
+        {
+            // answering again after a withdrawal: the one row per provider and demand comes back as a new answer
+            earlier.Status = ProposalStatus.Submitted;
+            earlier.SolutionId = input.SolutionId;
+            earlier.PriceCny = input.PriceCny!.Value;
+            earlier.DurationWeeks = input.DurationWeeks!.Value;
+            earlier.Approach = input.Approach!.Trim();
+            earlier.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+            return Outcome<ProposalView>.Ok((await OwnViewAsync(db, demandId, providerId, ct))!);
+        }
+
         var proposal = new Proposal
         {
             DemandId = demandId, ProviderId = providerId, SolutionId = input.SolutionId, PriceCny = input.PriceCny!.Value,

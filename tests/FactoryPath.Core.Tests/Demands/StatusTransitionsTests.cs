@@ -24,7 +24,7 @@ public class StatusTransitionsTests
     [InlineData(ProposalStatus.Accepted, ProposalStatus.Withdrawn, false)]
     [InlineData(ProposalStatus.Accepted, ProposalStatus.Declined, false)]
     [InlineData(ProposalStatus.Declined, ProposalStatus.Accepted, false)]
-    [InlineData(ProposalStatus.Withdrawn, ProposalStatus.Submitted, false)]
+    [InlineData(ProposalStatus.Withdrawn, ProposalStatus.Submitted, true)]
     [InlineData(ProposalStatus.Withdrawn, ProposalStatus.Accepted, false)]
     public void Proposal_MovesOnlyOutOfSubmitted(ProposalStatus from, ProposalStatus to, bool allowed)
     {

@@ -198,7 +198,7 @@ public sealed class DemandFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Withdrawn_and_closed_demands_refuse_further_answers()
+    public async Task Withdrawn_answers_may_be_sent_again_and_closed_demands_refuse_further_answers()
     {
         var enterprise = await ApiClient.RegisterAsync(_factory, Codes.Email("close"));
         await enterprise.CreateEnterpriseAsync("关闭企业", Codes.NewCreditCode());
@@ -210,6 +210,15 @@ public sealed class DemandFlowTests : IAsyncLifetime
         var withdrawn = await p1.Api.Http.PostAsync($"/api/v1/proposals/{proposal}/withdraw", null);
         Assert.Equal("withdrawn", (await ApiClient.ReadAsync(withdrawn)).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await enterprise.Http.PostAsync($"/api/v1/demands/{demandId}/accept/{proposal}", null)).StatusCode);
+
+        // while the demand is open the provider may answer again; the same proposal comes back with the new terms
+        var again = await p1.Api.Http.PostAsJsonAsync($"/api/v1/demands/{demandId}/proposals", Marketplace.Proposal(95_000));
+        Assert.True(again.IsSuccessStatusCode, await again.Content.ReadAsStringAsync());
+        var resubmitted = await ApiClient.ReadAsync(again);
+        Assert.Equal("submitted", resubmitted.GetProperty("status").GetString());
+        Assert.Equal(95_000, resubmitted.GetProperty("priceCny").GetInt64());
+        Assert.Equal(1, Marketplace.Query(_factory, db => db.Proposals.Count(p => p.DemandId == demandId && p.Status == FactoryPath.Core.Demands.ProposalStatus.Submitted)));
+        Assert.Equal(HttpStatusCode.Conflict, (await p1.Api.Http.PostAsJsonAsync($"/api/v1/demands/{demandId}/proposals", Marketplace.Proposal(90_000))).StatusCode);
 
         var closed = await enterprise.Http.PostAsync($"/api/v1/demands/{demandId}/close", null);
         Assert.Equal("closed", (await ApiClient.ReadAsync(closed)).GetProperty("status").GetString());
