@@ -76,6 +76,9 @@ public sealed class HeaderBinding(TabularSchema schema, IReadOnlyDictionary<stri
 
     public bool Has(string key) => positions.ContainsKey(key);
 
+    /// <summary>Whether the schema has a column with this key (present in the file or not).</summary>
+    public bool IsColumn(string key) => schema.Columns.Any(c => c.Key == key);
+
     /// <summary>The cell of a column in a row, trimmed; empty when the column is absent or the row is short.</summary>
     public string Cell(TabularRow row, string key) => positions.TryGetValue(key, out var i) ? row.Cell(i).Trim() : "";
 
