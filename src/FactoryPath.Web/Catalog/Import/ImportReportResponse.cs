@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FactoryPath.Core.Catalog.Import;
 using FactoryPath.Web.Localization;
 
@@ -10,7 +9,7 @@ public sealed record ImportErrorResponse(int Row, string Column, string Value, s
 public sealed record ImportReportResponse(
     string Kind,
     string Mode,
-    [property: JsonConverter(typeof(JsonStringEnumConverter<ImportOutcome>))] ImportOutcome Outcome,
+    ImportOutcome Outcome,
     bool Written,
     string Message,
     string Format,
