@@ -72,6 +72,7 @@ public static class PlatformHost
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapCultureSwitch();
         app.MapAccountForms();
+        app.MapImportForms();
         app.MapPlatformApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
