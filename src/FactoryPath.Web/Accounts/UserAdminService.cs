@@ -8,9 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactoryPath.Web.Accounts;
 
-public sealed record NewUserRequest(string? Email, string? DisplayName, string? Password, string? Role, string? RegionCode);
+/// <param name="ProviderId">The provider a service-provider account speaks for; required for that role, refused for the others.</param>
+public sealed record NewUserRequest(string? Email, string? DisplayName, string? Password, string? Role, string? RegionCode, Guid? ProviderId = null);
 
-public sealed record UserSummary(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? RegionCode, Guid? EnterpriseId, DateTime CreatedAt, bool LockedOut);
+public sealed record UserSummary(string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? RegionCode, Guid? EnterpriseId, DateTime CreatedAt, bool LockedOut, Guid? ProviderId = null);
 
 /// <summary>The platform operator's accounts work: create service-provider, regional-admin and operator accounts, list accounts.</summary>
 public sealed class UserAdminService(UserManager<PlatformUser> users, PlatformDbContext db, UiText t, TimeProvider clock)
@@ -25,13 +26,16 @@ public sealed class UserAdminService(UserManager<PlatformUser> users, PlatformDb
         if (role == PlatformRoles.RegionalAdmin && region is null) errors["regionCode"] = t["users.regionRequired"];
         else if (role == PlatformRoles.RegionalAdmin && !RegionCatalog.IsValidCode(region)) errors["regionCode"] = t.Format("users.regionUnknown", region);
         else if (role is not null && role != PlatformRoles.RegionalAdmin && region is not null) errors["regionCode"] = t["users.regionOnlyForAdmins"];
+        if (role == PlatformRoles.ServiceProvider && request.ProviderId is null) errors["providerId"] = t["pool.users.providerRequired"];
+        else if (role == PlatformRoles.ServiceProvider && !await db.Providers.AnyAsync(p => p.Id == request.ProviderId, ct)) errors["providerId"] = t["pool.users.providerUnknown"];
+        else if (role is not null && role != PlatformRoles.ServiceProvider && request.ProviderId is not null) errors["providerId"] = t["pool.users.providerOnlyForProviders"];
         if (errors.Count > 0) return Outcome<UserSummary>.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
 
         var email = request.Email!.Trim();
         var user = new PlatformUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = request.DisplayName!.Trim(),
-            RegionCode = region, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            RegionCode = region, ProviderId = role == PlatformRoles.ServiceProvider ? request.ProviderId : null, CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
@@ -72,5 +76,5 @@ public sealed class UserAdminService(UserManager<PlatformUser> users, PlatformDb
 
     private UserSummary Summary(PlatformUser u, IReadOnlyList<string> roles) =>
         new(u.Id, u.Email ?? "", u.DisplayName, roles, u.RegionCode, u.EnterpriseId, u.CreatedAt,
-            u.LockoutEnd is { } end && end > clock.GetUtcNow());
+            u.LockoutEnd is { } end && end > clock.GetUtcNow(), u.ProviderId);
 }

@@ -25,7 +25,7 @@ public static class UsersApi
             if (viewer is null) return Results.Unauthorized();
             var outcome = await service.CreateAsync(viewer, request, http.RequestAborted);
             return outcome.IsOk ? TypedResults.Created($"/api/v1/admin/users/{outcome.Value!.Id}", outcome.Value) : outcome.ToProblem();
-        }).WithName("CreateUser").WithSummary("Create an account with a role; a regional admin needs its region code (platform operator only)")
+        }).WithName("CreateUser").WithSummary("Create an account with a role; a regional admin needs its region code, a service provider its provider id (platform operator only)")
           .Produces<UserSummary>(StatusCodes.Status201Created).ProducesValidationProblem();
         return api;
     }

@@ -1,5 +1,6 @@
 using FactoryPath.Core.Assessment;
 using FactoryPath.Core.Catalog;
+using FactoryPath.Web.Catalog.Pool;
 
 namespace FactoryPath.Web.Catalog;
 
@@ -8,6 +9,7 @@ public static class CatalogSetup
     public static IServiceCollection AddCatalog(this IServiceCollection services)
     {
         services.AddSingleton(sp => LoadScenarios(sp.GetRequiredService<ModelRegistry>()));
+        services.AddPool();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using FactoryPath.Core.Assessment;
+using FactoryPath.Core.Catalog;
 using FactoryPath.Core.Enterprises;
 using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Assessment;
@@ -13,14 +14,22 @@ namespace FactoryPath.Web.Demo;
 
 /// <summary>
 /// Seeds a small demo on an empty database: one account per role, the demo owner's enterprise with two earlier results,
-/// and peer enterprises in the same province and industry so the peer standing shows. Runs once; a fixed seed keeps it repeatable.
+/// and peer enterprises in the same province and industry so the peer standing shows; then the resource pool
+/// (<see cref="DemoPool"/>) once it is empty. Runs once; a fixed seed keeps it repeatable.
 /// </summary>
-public sealed class DemoSeeder(PlatformDbContext db, UserManager<PlatformUser> users, ModelRegistry models, IOptions<PlatformOptions> options, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(
+    PlatformDbContext db, UserManager<PlatformUser> users, ModelRegistry models, ScenarioLibrary scenarios, IOptions<PlatformOptions> options, ILogger<DemoSeeder> log)
 {
     public static readonly string DemoCreditCode = WithCheckCharacter("91330200MA2CL0N16");
     private const int Seed = 20_241_104;
 
     public async Task SeedAsync(CancellationToken ct = default)
+    {
+        await SeedAccountsAndEnterprisesAsync(ct);
+        await new DemoPool(db, scenarios).SeedAsync(ct);
+    }
+
+    private async Task SeedAccountsAndEnterprisesAsync(CancellationToken ct)
     {
         if (await db.Users.AnyAsync(ct)) return;
         var password = options.Value.DemoPassword;

@@ -63,12 +63,12 @@ public sealed class UserAdminTests : IClassFixture<UserAdminTests.World>
     [Fact]
     public async Task A_weak_password_and_a_taken_email_are_refused()
     {
-        var weak = await _w.Operator.Http.PostAsJsonAsync("/api/v1/admin/users", NewUser(PlatformRoles.ServiceProvider, null, password: "abc"));
+        var weak = await _w.Operator.Http.PostAsJsonAsync("/api/v1/admin/users", NewUser(PlatformRoles.EnterpriseUser, null, password: "abc"));
         Assert.True((await ApiClient.ReadAsync(weak)).GetProperty("errors").TryGetProperty("password", out _));
 
         var email = Codes.Email("twice");
-        Assert.Equal(HttpStatusCode.Created, (await _w.Operator.Http.PostAsJsonAsync("/api/v1/admin/users", NewUser(PlatformRoles.ServiceProvider, null, email))).StatusCode);
-        var again = await _w.Operator.Http.PostAsJsonAsync("/api/v1/admin/users", NewUser(PlatformRoles.ServiceProvider, null, email));
+        Assert.Equal(HttpStatusCode.Created, (await _w.Operator.Http.PostAsJsonAsync("/api/v1/admin/users", NewUser(PlatformRoles.EnterpriseUser, null, email))).StatusCode);
+        var again = await _w.Operator.Http.PostAsJsonAsync("/api/v1/admin/users", NewUser(PlatformRoles.EnterpriseUser, null, email));
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
         Assert.True((await ApiClient.ReadAsync(again)).GetProperty("errors").TryGetProperty("email", out _));
     }

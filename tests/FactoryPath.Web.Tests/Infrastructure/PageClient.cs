@@ -40,14 +40,19 @@ public sealed class PageClient
         return await context.OpenAsync(req => req.Content(html));
     }
 
-    /// <summary>Loads the page, takes the first form (or the one matching <paramref name="selector"/>), fills it and posts it.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string selector, Dictionary<string, string> fields)
+    /// <summary>
+    /// Loads the page, takes the first form (or the one matching <paramref name="selector"/>), fills it and posts it. With
+    /// <paramref name="keepValues"/> the form's current values (text, text areas, selects, the first checked box of a name)
+    /// are posted too, as a browser would when editing a record; otherwise only its hidden fields and <paramref name="fields"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string selector, Dictionary<string, string> fields, bool keepValues = false)
     {
         var page = await GetDocumentAsync(path);
         var form = page.QuerySelectorAll(selector).OfType<IHtmlFormElement>().FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
             ?? throw new InvalidOperationException($"No post form '{selector}' on {path}");
         var values = form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>()
             .Where(i => !string.IsNullOrEmpty(i.Name)).ToDictionary(i => i.Name!, i => i.Value);
+        if (keepValues) AddCurrentValues(form, values);
         foreach (var (k, v) in fields) values[k] = v;
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? path : form.GetAttribute("action")!;
         return await Http.PostAsync(action, new FormUrlEncodedContent(values));
@@ -67,5 +72,18 @@ public sealed class PageClient
         body.Add(new ByteArrayContent(content), fileField, fileName);
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? path : form.GetAttribute("action")!;
         return await Http.PostAsync(action, body);
+    }
+
+    private static void AddCurrentValues(IHtmlFormElement form, Dictionary<string, string> values)
+    {
+        foreach (var input in form.QuerySelectorAll("input").OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name) && i.Type != "hidden"))
+        {
+            if (input.Type is "checkbox" or "radio") { if (input.IsChecked) values.TryAdd(input.Name!, input.Value); }
+            else values.TryAdd(input.Name!, input.Value);
+        }
+        foreach (var area in form.QuerySelectorAll("textarea").OfType<IHtmlTextAreaElement>().Where(t => !string.IsNullOrEmpty(t.Name)))
+            values.TryAdd(area.Name!, area.Value);
+        foreach (var select in form.QuerySelectorAll("select").OfType<IHtmlSelectElement>().Where(s => !string.IsNullOrEmpty(s.Name)))
+            values.TryAdd(select.Name!, select.Value ?? "");
     }
 }

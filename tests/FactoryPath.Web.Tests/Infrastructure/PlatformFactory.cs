@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace FactoryPath.Web.Tests.Infrastructure;
@@ -9,8 +11,10 @@ namespace FactoryPath.Web.Tests.Infrastructure;
 /// </summary>
 public sealed class PlatformFactory : WebApplicationFactory<Program>
 {
-    public PlatformFactory(string? dataDirectory = null, bool seedDemo = false, string? modelsDirectory = null)
+    /// <param name="services">Replaces registrations after the platform's own, e.g. a recording fake of a seam.</param>
+    public PlatformFactory(string? dataDirectory = null, bool seedDemo = false, string? modelsDirectory = null, Action<IServiceCollection>? services = null)
     {
+        TestServices = services;
         ModelsFolder = modelsDirectory ?? ModelsDirectory;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "factorypath-tests", Guid.NewGuid().ToString("N"));
         OwnsDirectory = dataDirectory is null;
@@ -21,6 +25,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     private bool OwnsDirectory { get; }
     private bool SeedDemo { get; }
     private string ModelsFolder { get; }
+    private Action<IServiceCollection>? TestServices { get; }
 
     public static string ModelsDirectory => Path.Combine(RepositoryRoot(), "models");
 
@@ -31,6 +36,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("FactoryPath:ModelsDirectory", ModelsFolder);
         builder.UseSetting("FactoryPath:SeedDemoData", SeedDemo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
     protected override void Dispose(bool disposing)
