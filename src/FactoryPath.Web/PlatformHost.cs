@@ -2,6 +2,7 @@ using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Api;
 using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
+using FactoryPath.Web.Catalog.Import;
 using FactoryPath.Web.Components;
 using FactoryPath.Web.Demands;
 using FactoryPath.Web.Enterprises;
@@ -44,6 +45,7 @@ public static class PlatformHost
         services.AddEnterprises();
         services.AddAssessment();
         services.AddCatalog();
+        services.AddPoolImport();
         services.AddMatching();
         services.AddDemands();
         services.AddPlatformApi();
@@ -70,6 +72,7 @@ public static class PlatformHost
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
         app.MapCultureSwitch();
         app.MapAccountForms();
+        app.MapImportForms();
         app.MapPlatformApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

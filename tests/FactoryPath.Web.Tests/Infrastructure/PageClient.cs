@@ -58,6 +58,22 @@ public sealed class PageClient
         return await Http.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Like <see cref="PostFormAsync"/> for a form with a file input: posts multipart/form-data with one file.</summary>
+    public async Task<HttpResponseMessage> PostFileFormAsync(string path, string selector, Dictionary<string, string> fields, string fileField, string fileName, byte[] content)
+    {
+        var page = await GetDocumentAsync(path);
+        var form = page.QuerySelectorAll(selector).OfType<IHtmlFormElement>().FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
+            ?? throw new InvalidOperationException($"No post form '{selector}' on {path}");
+        var body = new MultipartFormDataContent();
+        var values = form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>()
+            .Where(i => !string.IsNullOrEmpty(i.Name)).ToDictionary(i => i.Name!, i => i.Value);
+        foreach (var (k, v) in fields) values[k] = v;
+        foreach (var (k, v) in values) body.Add(new StringContent(v), k);
+        body.Add(new ByteArrayContent(content), fileField, fileName);
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? path : form.GetAttribute("action")!;
+        return await Http.PostAsync(action, body);
+    }
+
     private static void AddCurrentValues(IHtmlFormElement form, Dictionary<string, string> values)
     {
         foreach (var input in form.QuerySelectorAll("input").OfType<IHtmlInputElement>().Where(i => !string.IsNullOrEmpty(i.Name) && i.Type != "hidden"))

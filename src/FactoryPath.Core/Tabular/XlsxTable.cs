@@ -1,0 +1,76 @@
+using System.Globalization;
+using FactoryPath.Core.Enterprises;
+using MiniExcelLibs;
+
+namespace FactoryPath.Core.Tabular;
+
+/// <summary>Reads the first sheet of an .xlsx workbook as a table, and writes tables as .xlsx (MiniExcel).</summary>
+public static class XlsxTable
+{
+    public static TabularReadResult Read(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var records = new List<TabularRow>();
+        try
+        {
+            var rowNumber = 0;
+            foreach (IDictionary<string, object?> row in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX))
+            {
+                rowNumber++;
+                var cells = row.Values.Select(CellText).ToList();
+                while (cells.Count > 0 && cells[^1].Length == 0) cells.RemoveAt(cells.Count - 1);
+                var record = new TabularRow(rowNumber, cells);
+                if (!record.IsBlank) records.Add(record);
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or IOException)
+        {
+            return TabularReadResult.Failed(new EnterpriseMessage("file.unreadableXlsx",
+                "无法读取该 Excel 文件，请确认它是 .xlsx 格式（不是 .xls）且没有损坏",
+                "This Excel file cannot be read; make sure it is an .xlsx workbook (not .xls) and not damaged"));
+        }
+
+        return TabularReadResult.FromRecords(records, "xlsx", null);
+    }
+
+    /// <summary>Writes a header row and the data rows as text cells to the first sheet of a new workbook.</summary>
+    public static void Write(Stream stream, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string sheetName = "Sheet1")
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var letters = Enumerable.Range(0, header.Count).Select(ColumnLetters).ToArray();
+
+        IEnumerable<IDictionary<string, object?>> All()
+        {
+            yield return Row(header);
+            foreach (var row in rows) yield return Row(row);
+        }
+
+        IDictionary<string, object?> Row(IReadOnlyList<string> cells)
+        {
+            var d = new Dictionary<string, object?>(letters.Length, StringComparer.Ordinal);
+            for (var i = 0; i < letters.Length; i++) d[letters[i]] = i < cells.Count ? cells[i] : "";
+            return d;
+        }
+
+        MiniExcel.SaveAs(stream, All(), printHeader: false, sheetName: sheetName, excelType: ExcelType.XLSX);
+    }
+
+    private static string CellText(object? value) => value switch
+    {
+        null => "",
+        string s => s,
+        double d when d == Math.Floor(d) && Math.Abs(d) < 1e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        DateTime t => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        bool b => b ? "TRUE" : "FALSE",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string ColumnLetters(int index)
+    {
+        var letters = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;
+        return letters;
+    }
+}
