@@ -1,6 +1,7 @@
 using FactoryPath.Core.Catalog.Import;
 using FactoryPath.Core.Tabular;
 using FactoryPath.Web.Api;
+using FactoryPath.Web.Platform;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace FactoryPath.Web.Catalog.Import;
@@ -45,6 +46,7 @@ public static class ImportForms
             var mode = form["mode"] == "valid-only" ? ImportMode.ValidOnly : ImportMode.All;
             var outcome = await importer.ImportAsync(viewer, upload.Kind, upload.FileName, upload.Content, mode, http.RequestAborted);
             var back = $"/pool/import?kind={upload.Kind.RouteName()}";
+            if (outcome.Kind == OutcomeKind.Conflict) return Results.LocalRedirect($"{back}&token={upload.Token}&error=conflict");
             if (!outcome.IsOk) return Results.LocalRedirect(back + "&error=forbidden");
             var r = outcome.Value!;
             if (r.Outcome != ImportOutcome.Imported) return Results.LocalRedirect($"{back}&token={upload.Token}&error=refused");

@@ -6,6 +6,7 @@ using FactoryPath.Web.Localization;
 using FactoryPath.Web.Matching;
 using FactoryPath.Web.Persistence;
 using FactoryPath.Web.Platform;
+using Microsoft.EntityFrameworkCore;
 
 namespace FactoryPath.Web.Catalog.Import;
 
@@ -64,7 +65,12 @@ public sealed class PoolImporter(PlatformDbContext db, IServiceProvider services
             _ => ImportOutcome.Imported,
         };
 
-        if (write) await WriteAsync(pool, accepted, ct);
+        if (write && !await WriteAsync(pool, accepted, ct))
+        {
+            return Outcome<ImportReport>.Conflict(UiText.Pick(
+                "同一时间另一次导入写入了相同的记录，本次没有写入任何数据。请重新导入这个文件。",
+                "Another import wrote the same records at the same moment; nothing from this file was written. Import it again."));
+        }
 
         int Count(RecordChange change) => accepted.Where(r => r.Change == change).Sum(r => r.Rows.Count);
         var errors = plan.Errors.OrderBy(e => e.Row).ToList();
@@ -72,10 +78,11 @@ public sealed class PoolImporter(PlatformDbContext db, IServiceProvider services
             table.Rows.Count - rejected, Count(RecordChange.Insert), Count(RecordChange.Update), Count(RecordChange.Unchanged), rejected, [], errors));
     }
 
-    private async Task WriteAsync(PoolTable pool, List<PlannedRecord> records, CancellationToken ct)
+    /// <summary>Writes the changed records in one transaction; false when a concurrent writer took a natural key first (nothing written).</summary>
+    private async Task<bool> WriteAsync(PoolTable pool, List<PlannedRecord> records, CancellationToken ct)
     {
         var changed = records.Where(r => r.Change != RecordChange.Unchanged).ToList();
-        if (changed.Count == 0) return;
+        if (changed.Count == 0) return true;
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -86,6 +93,12 @@ public sealed class PoolImporter(PlatformDbContext db, IServiceProvider services
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
+        catch (DbUpdateException e)
+        {
+            log.LogWarning(e, "Import of {Kind} refused: a unique key was written by another request meanwhile", pool.Kind);
+            db.ChangeTracker.Clear();
+            return false;
+        }
         finally
         {
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
@@ -93,6 +106,7 @@ public sealed class PoolImporter(PlatformDbContext db, IServiceProvider services
 
         log.LogInformation("Imported {Count} changed {Kind} record(s)", changed.Count, pool.Kind);
         if (pool.SearchKind is { } searchKind) await changes.ChangedAsync(searchKind, changed.Select(r => r.Id).Distinct().ToList(), ct);
+        return true;
     }
 
     internal PoolTable Table(PoolKind kind) => kind switch

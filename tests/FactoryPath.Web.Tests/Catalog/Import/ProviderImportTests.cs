@@ -48,6 +48,22 @@ public sealed class ProviderImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_imports_of_the_same_new_rows_at_once_never_duplicate_and_never_fail_with_a_server_error()
+    {
+        var client = await OperatorAsync();
+        var codes = Enumerable.Range(0, 40).Select(_ => Codes.NewCreditCode()).ToList();
+        var file = PoolData.Utf8([PoolData.ProviderHeader, .. codes.Select(c => PoolData.ProviderRow(c))]);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => client.UploadAsync("providers", "all", file)));
+
+        // each import either wrote its rows or, when another took the same keys first, wrote nothing and said so
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { System.Net.HttpStatusCode.OK, System.Net.HttpStatusCode.Conflict }));
+        Assert.Contains(responses, r => r.StatusCode == System.Net.HttpStatusCode.OK);
+        var stored = await PoolData.QueryAsync(_factory, db => db.Providers.Select(p => p.CreditCode).ToListAsync());
+        Assert.Equal(codes.Order(), stored.Order());
+    }
+
+    [Fact]
     public async Task Mode_all_with_a_bad_row_writes_nothing()
     {
         var client = await OperatorAsync();
