@@ -19,6 +19,7 @@ public sealed class TextIndex : IDisposable
     private readonly QueryExpander expander;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
+    private static readonly ISet<string> StoredFields = new HashSet<string> { IndexFields.Id, IndexFields.Kind };
 
     /// <summary>An index in memory, or in <paramref name="directory"/> when given (the caller then owns it).</summary>
     public TextIndex(SynonymList synonyms, LuceneDirectory? directory = null)
@@ -65,9 +66,17 @@ public sealed class TextIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(documents);
         writer.DeleteAll();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
-            writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document));
+            if (seen.Add(document.Id))
+            {
+                writer.AddDocument(ToLucene(document));
+            }
+            else
+            {
+                writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document));
+            }
         }
 
         Publish();
@@ -77,9 +86,18 @@ public sealed class TextIndex : IDisposable
     /// The best <paramref name="top"/> documents for <paramref name="query"/> that carry every filter value exactly.
     /// A blank query returns the filtered documents unscored.
     /// </summary>
-    public IReadOnlyList<SearchHit> Search(string query, IReadOnlyDictionary<string, string>? filters, int top)
+    public IReadOnlyList<SearchHit> Search(string query, IReadOnlyDictionary<string, string>? filters, int top) =>
+        Search(query, IndexFilter.AllEqual(filters), top);
+
+    /// <summary>
+    /// The best <paramref name="top"/> documents for <paramref name="query"/> that pass every filter. A blank query
+    /// returns the filtered documents unscored. With <paramref name="explain"/> off the hits carry no matched concepts
+    /// (ask <see cref="MatchedConcepts"/> for the few that are shown), which keeps a wide candidate search cheap.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Search(string query, IReadOnlyList<IndexFilter> filters, int top, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filters);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var concepts = expander.Expand(query);
         Query text;
@@ -98,10 +116,79 @@ public sealed class TextIndex : IDisposable
             text = any;
         }
 
+        return Run(text, filters, top, explain ? concepts : []);
+    }
+
+    /// <summary>
+    /// Documents that hold any of <paramref name="terms"/> in their filter fields, scored by how many (and how heavily
+    /// boosted) they hold; used to find candidates by scenario or industry when there is no text to search.
+    /// </summary>
+    public IReadOnlyList<SearchHit> SearchByTerms(IReadOnlyList<(string Key, string Value, float Boost)> terms, IReadOnlyList<IndexFilter> filters, int top)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        var any = new BooleanQuery();
+        foreach (var (key, value, boost) in terms)
+        {
+            // constant score: a scenario counts by its boost, not by how rare it is in the catalog
+            any.Add(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Filter(key), value))) { Boost = boost }, Occur.SHOULD);
+        }
+
+        return Run(any, filters, top, []);
+    }
+
+    /// <summary>The parts of <paramref name="query"/> that match the document <paramref name="id"/>; empty when it does not exist.</summary>
+    public IReadOnlyList<MatchedConcept> MatchedConcepts(string query, string id)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(id);
+        var concepts = expander.Expand(query);
+        if (concepts.Count == 0)
+        {
+            return [];
+        }
+
         var searcher = searchers.Acquire();
         try
         {
-            var found = searcher.Search(text, FilterFor(filters), top);
+            var found = searcher.Search(new TermQuery(new Term(IndexFields.Id, id)), 1);
+            return found.ScoreDocs.Length == 0 ? [] : Matched(searcher, found.ScoreDocs[0].Doc, concepts);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>How many documents the index holds.</summary>
+    public int Count
+    {
+        get
+        {
+            var searcher = searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                searchers.Release(searcher);
+            }
+        }
+    }
+
+    private IReadOnlyList<SearchHit> Run(Query query, IReadOnlyList<IndexFilter> filters, int top, IReadOnlyList<QueryConcept> concepts)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            var found = searcher.Search(query, FilterFor(filters), top);
             return found.ScoreDocs.Select(hit => ToHit(searcher, hit, concepts)).ToList();
         }
         finally
@@ -121,17 +208,38 @@ public sealed class TextIndex : IDisposable
         }
     }
 
-    private static Filter? FilterFor(IReadOnlyDictionary<string, string>? filters)
+    private static Filter? FilterFor(IReadOnlyList<IndexFilter> filters)
     {
-        if (filters is null || filters.Count == 0)
+        if (filters.Count == 0)
         {
             return null;
         }
 
         var all = new BooleanQuery();
-        foreach (var (key, value) in filters)
+        foreach (var filter in filters)
         {
-            all.Add(new TermQuery(new Term(IndexFields.Filter(key), value)), Occur.MUST);
+            var field = IndexFields.Filter(filter.Key);
+            if (filter.Values is { } values)
+            {
+                if (values.Count == 1)
+                {
+                    all.Add(new TermQuery(new Term(field, values[0])), Occur.MUST);
+                    continue;
+                }
+
+                // no values: an empty clause, which matches nothing
+                var anyOf = new BooleanQuery();
+                foreach (var value in values)
+                {
+                    anyOf.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+                }
+
+                all.Add(anyOf, Occur.MUST);
+            }
+            else
+            {
+                all.Add(NumericRangeQuery.NewInt64Range(field, filter.Min, filter.Max, true, true), Occur.MUST);
+            }
         }
 
         return new QueryWrapperFilter(all);
@@ -139,18 +247,23 @@ public sealed class TextIndex : IDisposable
 
     private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc hit, IReadOnlyList<QueryConcept> concepts)
     {
-        var stored = searcher.Doc(hit.Doc);
+        var stored = searcher.Doc(hit.Doc, StoredFields);
+        return new SearchHit(stored.Get(IndexFields.Id), stored.Get(IndexFields.Kind), hit.Score, Matched(searcher, hit.Doc, concepts));
+    }
+
+    private static IReadOnlyList<MatchedConcept> Matched(IndexSearcher searcher, int doc, IReadOnlyList<QueryConcept> concepts)
+    {
         var matched = new List<MatchedConcept>();
         foreach (var concept in concepts)
         {
-            var forms = concept.Forms.Where(f => searcher.Explain(f.Query, hit.Doc).IsMatch).Select(f => f.Text).ToList();
+            var forms = concept.Forms.Where(f => searcher.Explain(f.Query, doc).IsMatch).Select(f => f.Text).ToList();
             if (forms.Count > 0)
             {
                 matched.Add(new MatchedConcept(concept.QueryText, concept.Group, forms));
             }
         }
 
-        return new SearchHit(stored.Get(IndexFields.Id), stored.Get(IndexFields.Kind), hit.Score, matched);
+        return matched;
     }
 
     private static Document ToLucene(SearchDocument source)
@@ -182,6 +295,24 @@ public sealed class TextIndex : IDisposable
             }
 
             document.Add(new StringField(IndexFields.Filter(key), value, Field.Store.NO));
+        }
+
+        foreach (var (key, values) in source.FilterSets)
+        {
+            if (key == IndexFields.Kind || source.Filters.ContainsKey(key))
+            {
+                throw new ArgumentException($"filter '{key}' is given twice", nameof(source));
+            }
+
+            foreach (var value in values.Distinct(StringComparer.Ordinal))
+            {
+                document.Add(new StringField(IndexFields.Filter(key), value, Field.Store.NO));
+            }
+        }
+
+        foreach (var (key, number) in source.Numbers)
+        {
+            document.Add(new Int64Field(IndexFields.Filter(key), number, Field.Store.NO));
         }
 
         return document;
