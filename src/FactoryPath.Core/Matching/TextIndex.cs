@@ -54,6 +54,24 @@ public sealed class TextIndex : IDisposable
         Publish();
     }
 
+    /// <summary>Replaces or adds several documents and deletes several ids, visible to searches together (one commit).</summary>
+    public void Apply(IEnumerable<SearchDocument> updates, IEnumerable<string> deletes)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        ArgumentNullException.ThrowIfNull(deletes);
+        foreach (var document in updates)
+        {
+            writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document));
+        }
+
+        foreach (var id in deletes)
+        {
+            writer.DeleteDocuments(new Term(IndexFields.Id, id));
+        }
+
+        Publish();
+    }
+
     public void Delete(string id)
     {
         ArgumentNullException.ThrowIfNull(id);

@@ -45,6 +45,28 @@ public sealed class MatchEngine : IDisposable
         }
     }
 
+    /// <summary>Adds or replaces several candidates and deletes several ids in one commit.</summary>
+    public void Apply(IReadOnlyCollection<(CandidateText Text, CandidateFacts Facts)> upserts, IReadOnlyCollection<string> deletes)
+    {
+        lock (writes)
+        {
+            index.Apply(upserts.Select(u => ToDocument(u.Text, u.Facts)), deletes);
+            foreach (var (_, f) in upserts)
+            {
+                facts[f.Id] = f;
+            }
+
+            foreach (var id in deletes)
+            {
+                facts.TryRemove(id, out _);
+            }
+        }
+    }
+
+    /// <summary>The ids of the indexed candidates whose facts satisfy <paramref name="predicate"/>.</summary>
+    public IReadOnlyList<string> IdsWhere(Func<CandidateFacts, bool> predicate) =>
+        facts.Values.Where(predicate).Select(f => f.Id).ToList();
+
     public void Delete(string id)
     {
         lock (writes)
