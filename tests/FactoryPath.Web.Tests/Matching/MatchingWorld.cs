@@ -17,6 +17,7 @@ namespace FactoryPath.Web.Tests.Matching;
 public sealed class MatchingWorld : IAsyncLifetime
 {
     public PlatformFactory Factory { get; } = new();
+    public string EmailA { get; } = Codes.Email("a");
     public ApiClient A { get; private set; } = default!;
     public ApiClient B { get; private set; } = default!;
     public Guid ResultA { get; private set; }
@@ -27,7 +28,7 @@ public sealed class MatchingWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        A = await ApiClient.RegisterAsync(Factory, Codes.Email("a"));
+        A = await ApiClient.RegisterAsync(Factory, EmailA);
         B = await ApiClient.RegisterAsync(Factory, Codes.Email("b"));
         var enterpriseA = (await A.CreateEnterpriseAsync("甲宁波企业", Codes.NewCreditCode("330200"), regionCode: "330212")).GetProperty("id").GetGuid();
         var enterpriseB = (await B.CreateEnterpriseAsync("乙深圳企业", Codes.NewCreditCode("440300"), regionCode: "440300")).GetProperty("id").GetGuid();

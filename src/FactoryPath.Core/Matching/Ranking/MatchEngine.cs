@@ -232,7 +232,7 @@ public sealed class MatchEngine : IDisposable
     }
 
     /// <summary>The request's hard filters as index filters for one kind.</summary>
-    internal static List<IndexFilter> HardFilters(MatchRequest request, string kind)
+    public static List<IndexFilter> HardFilters(MatchRequest request, string kind)
     {
         var filters = new List<IndexFilter> { IndexFilter.Equal("kind", kind) };
         var hard = request.Hard;
