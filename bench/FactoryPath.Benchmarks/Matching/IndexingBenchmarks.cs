@@ -11,7 +11,7 @@ namespace FactoryPath.Benchmarks.Matching;
 /// and the memory allocated while building. Each iteration builds a fresh engine, so this is a cold build of the
 /// whole catalog; the candidates are generated beforehand and not counted.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3, id: "Short")]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3, id: "Short")]
 [MemoryDiagnoser]
 public class IndexingBenchmarks
 {
