@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 using FactoryPath.Core.Catalog;
 using FactoryPath.Core.Matching;
 using FactoryPath.Core.Matching.Ranking;
@@ -11,7 +10,7 @@ namespace FactoryPath.Benchmarks.Matching;
 /// and the memory allocated while building. Each iteration builds a fresh engine, so this is a cold build of the
 /// whole catalog; the candidates are generated beforehand and not counted.
 /// </summary>
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 3, id: "Short")]
+[Config(typeof(InProcessRunConfig.Build))]
 [MemoryDiagnoser]
 public class IndexingBenchmarks
 {

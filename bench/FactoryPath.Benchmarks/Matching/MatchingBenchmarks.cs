@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
-using FactoryPath.Benchmarks.Infrastructure;
 using FactoryPath.Core.Catalog;
 using FactoryPath.Core.Matching;
 using FactoryPath.Core.Matching.Ranking;
@@ -14,7 +13,7 @@ namespace FactoryPath.Benchmarks.Matching;
 /// providers with their best solution, and the matched text concepts of the ten shown per kind.
 /// Setup also times each demand one call at a time and prints p50/p95 per request.
 /// </summary>
-[Config(typeof(BoundedRunConfig))]
+[Config(typeof(InProcessRunConfig.Latency))]
 [MemoryDiagnoser]
 public class MatchingBenchmarks
 {

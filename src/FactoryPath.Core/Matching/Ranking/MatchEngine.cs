@@ -134,7 +134,11 @@ public sealed class MatchEngine : IDisposable
                 counts[kind] = count;
             }
 
-            byKind[kind] = ranked.Take(top).Select(m => WithConcepts(request, m)).ToList();
+            var shown = ranked.Take(top).ToList();
+            var concepts = string.IsNullOrWhiteSpace(request.Text)
+                ? new Dictionary<string, IReadOnlyList<MatchedConcept>>()
+                : index.MatchedConcepts(request.Text, shown.Select(m => m.Id).ToList());
+            byKind[kind] = shown.Select(m => WithConcepts(request, m, concepts.GetValueOrDefault(m.Id) ?? [])).ToList();
         }
 
         return new MatchResult(byKind, counts);
@@ -196,14 +200,13 @@ public sealed class MatchEngine : IDisposable
     }
 
     /// <summary>Fills in the text concepts of a match that will be shown, and words the text component with them.</summary>
-    private RankedMatch WithConcepts(MatchRequest request, RankedMatch match)
+    private RankedMatch WithConcepts(MatchRequest request, RankedMatch match, IReadOnlyList<MatchedConcept> matched)
     {
         if (string.IsNullOrWhiteSpace(request.Text))
         {
             return match;
         }
 
-        var matched = index.MatchedConcepts(request.Text, match.Id);
         var text = match.Components.FirstOrDefault(c => c.Component == MatchComponent.Text);
         if (text is null || match.Facts is null)
         {
