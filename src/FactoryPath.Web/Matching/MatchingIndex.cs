@@ -14,8 +14,11 @@ namespace FactoryPath.Web.Matching;
 /// database. It is built in the background after start; until then a match waits a few seconds and then answers
 /// "being built". Edits reach it through <see cref="ICatalogChanges"/>; the operator can rebuild it on demand.
 /// </summary>
-public sealed class MatchingIndex(IServiceScopeFactory scopes, ScenarioLibrary library, ILogger<MatchingIndex> log) : ICatalogChanges, IDisposable
+public sealed class MatchingIndex(IServiceScopeFactory scopes, IServiceProvider services, ILogger<MatchingIndex> log) : ICatalogChanges, IDisposable
 {
+    // resolved when first needed, not at start: a broken scenario library must not stop a platform that does not match
+    private ScenarioLibrary Library => services.GetRequiredService<ScenarioLibrary>();
+
     private readonly MatchEngine engine = new(SynonymList.LoadEmbedded(), MatchWeights.LoadEmbedded());
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim rebuilding = new(1, 1);
@@ -77,20 +80,20 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, ScenarioLibrary l
         var byProvider = cases.Where(c => c.ProviderId is not null).ToLookup(c => c.ProviderId!.Value);
         foreach (var provider in providers.Values)
         {
-            yield return CatalogCandidates.Provider(provider, byProvider[provider.Id], library);
+            yield return CatalogCandidates.Provider(provider, byProvider[provider.Id], Library);
         }
 
         foreach (var solution in solutions)
         {
             if (providers.TryGetValue(solution.ProviderId, out var provider))
             {
-                yield return CatalogCandidates.Solution(solution, provider, bySolution[solution.Id], library);
+                yield return CatalogCandidates.Solution(solution, provider, bySolution[solution.Id], Library);
             }
         }
 
         foreach (var c in cases)
         {
-            yield return CatalogCandidates.Case(c, library);
+            yield return CatalogCandidates.Case(c, Library);
         }
     }
 
@@ -208,11 +211,11 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, ScenarioLibrary l
             .Where(c => (c.SolutionId != null && touchedSolutions.Contains(c.SolutionId.Value)) || (c.ProviderId != null && touchedProviders.Contains(c.ProviderId.Value)))
             .ToListAsync(ct);
         var upserts = new List<(CandidateText, CandidateFacts)>();
-        upserts.AddRange(cases.Select(c => CatalogCandidates.Case(c, library)));
+        upserts.AddRange(cases.Select(c => CatalogCandidates.Case(c, Library)));
         upserts.AddRange(providers.Values.Where(p => providerIds.Contains(p.Id))
-            .Select(p => CatalogCandidates.Provider(p, evidence.Where(c => c.ProviderId == p.Id), library)));
+            .Select(p => CatalogCandidates.Provider(p, evidence.Where(c => c.ProviderId == p.Id), Library)));
         upserts.AddRange(solutions.Where(s => providers.ContainsKey(s.ProviderId))
-            .Select(s => CatalogCandidates.Solution(s, providers[s.ProviderId], evidence.Where(c => c.SolutionId == s.Id), library)));
+            .Select(s => CatalogCandidates.Solution(s, providers[s.ProviderId], evidence.Where(c => c.SolutionId == s.Id), Library)));
         engine.Apply(upserts, deletes.Distinct().ToList());
     }
 

@@ -141,7 +141,7 @@ public sealed class MatchingApiTests(MatchingWorld w) : IClassFixture<MatchingWo
     public async Task IndexNotBuilt_MatchWaitsThenSaysSo()
     {
         using var index = new MatchingIndex(w.Factory.Services.GetRequiredService<IServiceScopeFactory>(),
-            w.Factory.Services.GetRequiredService<FactoryPath.Core.Catalog.ScenarioLibrary>(), NullLogger<MatchingIndex>.Instance);
+            w.Factory.Services, NullLogger<MatchingIndex>.Instance);
 
         Assert.False(index.IsReady);
         Assert.Null(await index.MatchAsync(new() { Text = "能耗" }, [SearchDocumentKinds.Solution], 5, TimeSpan.FromMilliseconds(10)));
