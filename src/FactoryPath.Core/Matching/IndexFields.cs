@@ -5,6 +5,8 @@ internal static class IndexFields
 {
     public const string Id = "id";
     public const string Kind = "kind";
+    public const string IdValues = "id.dv";
+    public const string KindValues = "kind.dv";
     public const string FilterPrefix = "f.";
 
     public static readonly IReadOnlyList<(string Name, float Boost)> Text =

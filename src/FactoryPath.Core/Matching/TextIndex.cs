@@ -2,6 +2,7 @@ using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
 namespace FactoryPath.Core.Matching;
@@ -19,6 +20,7 @@ public sealed class TextIndex : IDisposable
     private readonly QueryExpander expander;
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
+    private static readonly ISet<string> StoredFields = new HashSet<string> { IndexFields.Id, IndexFields.Kind };
 
     /// <summary>An index in memory, or in <paramref name="directory"/> when given (the caller then owns it).</summary>
     public TextIndex(SynonymList synonyms, LuceneDirectory? directory = null)
@@ -53,6 +55,24 @@ public sealed class TextIndex : IDisposable
         Publish();
     }
 
+    /// <summary>Replaces or adds several documents and deletes several ids, visible to searches together (one commit).</summary>
+    public void Apply(IEnumerable<SearchDocument> updates, IEnumerable<string> deletes)
+    {
+        ArgumentNullException.ThrowIfNull(updates);
+        ArgumentNullException.ThrowIfNull(deletes);
+        foreach (var document in updates)
+        {
+            writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document));
+        }
+
+        foreach (var id in deletes)
+        {
+            writer.DeleteDocuments(new Term(IndexFields.Id, id));
+        }
+
+        Publish();
+    }
+
     public void Delete(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -65,9 +85,17 @@ public sealed class TextIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(documents);
         writer.DeleteAll();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
-            writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document));
+            if (seen.Add(document.Id))
+            {
+                writer.AddDocument(ToLucene(document));
+            }
+            else
+            {
+                writer.UpdateDocument(new Term(IndexFields.Id, document.Id), ToLucene(document));
+            }
         }
 
         Publish();
@@ -77,9 +105,18 @@ public sealed class TextIndex : IDisposable
     /// The best <paramref name="top"/> documents for <paramref name="query"/> that carry every filter value exactly.
     /// A blank query returns the filtered documents unscored.
     /// </summary>
-    public IReadOnlyList<SearchHit> Search(string query, IReadOnlyDictionary<string, string>? filters, int top)
+    public IReadOnlyList<SearchHit> Search(string query, IReadOnlyDictionary<string, string>? filters, int top) =>
+        Search(query, IndexFilter.AllEqual(filters), top);
+
+    /// <summary>
+    /// The best <paramref name="top"/> documents for <paramref name="query"/> that pass every filter. A blank query
+    /// returns the filtered documents unscored. With <paramref name="explain"/> off the hits carry no matched concepts
+    /// (ask <see cref="MatchedConcepts"/> for the few that are shown), which keeps a wide candidate search cheap.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Search(string query, IReadOnlyList<IndexFilter> filters, int top, bool explain = true)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(filters);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
         var concepts = expander.Expand(query);
         Query text;
@@ -98,11 +135,128 @@ public sealed class TextIndex : IDisposable
             text = any;
         }
 
+        return Run(text, filters, top, explain ? concepts : []);
+    }
+
+    /// <summary>
+    /// Documents that hold any of <paramref name="terms"/> in their filter fields, scored by how many (and how heavily
+    /// boosted) they hold; used to find candidates by scenario or industry when there is no text to search.
+    /// </summary>
+    public IReadOnlyList<SearchHit> SearchByTerms(IReadOnlyList<(string Key, string Value, float Boost)> terms, IReadOnlyList<IndexFilter> filters, int top)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        var any = new BooleanQuery();
+        foreach (var (key, value, boost) in terms)
+        {
+            // constant score: a scenario counts by its boost, not by how rare it is in the catalog
+            any.Add(new ConstantScoreQuery(new TermQuery(new Term(IndexFields.Filter(key), value))) { Boost = boost }, Occur.SHOULD);
+        }
+
+        return Run(any, filters, top, []);
+    }
+
+    /// <summary>The parts of <paramref name="query"/> that match the document <paramref name="id"/>; empty when it does not exist.</summary>
+    public IReadOnlyList<MatchedConcept> MatchedConcepts(string query, string id) =>
+        MatchedConcepts(query, [id]).GetValueOrDefault(id) ?? [];
+
+    /// <summary>
+    /// The parts of <paramref name="query"/> that match each of the documents <paramref name="ids"/> (the few being
+    /// shown). One search per concept and per form, restricted to those documents, instead of one explanation per
+    /// document and form: the cost no longer grows with the number of documents shown.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<MatchedConcept>> MatchedConcepts(string query, IReadOnlyCollection<string> ids)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(ids);
+        var result = new Dictionary<string, IReadOnlyList<MatchedConcept>>(StringComparer.Ordinal);
+        var concepts = expander.Expand(query);
+        if (concepts.Count == 0 || ids.Count == 0)
+        {
+            return result;
+        }
+
+        var only = new BooleanQuery();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            only.Add(new TermQuery(new Term(IndexFields.Id, id)), Occur.SHOULD);
+        }
+
+        var filter = new QueryWrapperFilter(only);
+        var lists = new Dictionary<string, List<MatchedConcept>>(StringComparer.Ordinal);
         var searcher = searchers.Acquire();
         try
         {
-            var found = searcher.Search(text, FilterFor(filters), top);
-            return found.ScoreDocs.Select(hit => ToHit(searcher, hit, concepts)).ToList();
+            var keys = new DocKeys(searcher);
+            List<string> Matching(Query q) => searcher.Search(q, filter, ids.Count).ScoreDocs.Select(d => keys.Of(d.Doc).Id).ToList();
+            foreach (var concept in concepts)
+            {
+                var docs = Matching(concept.ToQuery());
+                if (docs.Count == 0)
+                {
+                    continue;
+                }
+
+                var forms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+                foreach (var form in concept.Forms)
+                {
+                    var found = concept.Forms.Count == 1 ? docs : Matching(form.Query);
+                    foreach (var doc in found)
+                    {
+                        (forms.TryGetValue(doc, out var list) ? list : forms[doc] = []).Add(form.Text);
+                    }
+                }
+
+                foreach (var (doc, found) in forms)
+                {
+                    (lists.TryGetValue(doc, out var list) ? list : lists[doc] = []).Add(new MatchedConcept(concept.QueryText, concept.Group, found));
+                }
+            }
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+
+        foreach (var (doc, list) in lists)
+        {
+            result[doc] = list;
+        }
+
+        return result;
+    }
+
+    /// <summary>How many documents the index holds.</summary>
+    public int Count
+    {
+        get
+        {
+            var searcher = searchers.Acquire();
+            try
+            {
+                return searcher.IndexReader.NumDocs;
+            }
+            finally
+            {
+                searchers.Release(searcher);
+            }
+        }
+    }
+
+    private IReadOnlyList<SearchHit> Run(Query query, IReadOnlyList<IndexFilter> filters, int top, IReadOnlyList<QueryConcept> concepts)
+    {
+        var searcher = searchers.Acquire();
+        try
+        {
+            var found = searcher.Search(query, FilterFor(filters), top);
+            var keys = new DocKeys(searcher);
+            return found.ScoreDocs.Select(hit => ToHit(searcher, keys, hit, concepts)).ToList();
         }
         finally
         {
@@ -121,36 +275,68 @@ public sealed class TextIndex : IDisposable
         }
     }
 
-    private static Filter? FilterFor(IReadOnlyDictionary<string, string>? filters)
+    private static Filter? FilterFor(IReadOnlyList<IndexFilter> filters)
     {
-        if (filters is null || filters.Count == 0)
+        if (filters.Count == 0)
         {
             return null;
         }
 
         var all = new BooleanQuery();
-        foreach (var (key, value) in filters)
+        foreach (var filter in filters)
         {
-            all.Add(new TermQuery(new Term(IndexFields.Filter(key), value)), Occur.MUST);
+            var field = IndexFields.Filter(filter.Key);
+            if (filter.Values is { } values)
+            {
+                if (values.Count == 1)
+                {
+                    all.Add(new TermQuery(new Term(field, values[0])), Occur.MUST);
+                    continue;
+                }
+
+                // no values: an empty clause, which matches nothing
+                var anyOf = new BooleanQuery();
+                foreach (var value in values)
+                {
+                    anyOf.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+                }
+
+                all.Add(anyOf, Occur.MUST);
+            }
+            else
+            {
+                all.Add(NumericRangeQuery.NewInt64Range(field, filter.Min, filter.Max, true, true), Occur.MUST);
+            }
         }
 
         return new QueryWrapperFilter(all);
     }
 
-    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc hit, IReadOnlyList<QueryConcept> concepts)
+    private static SearchHit ToHit(IndexSearcher searcher, DocKeys keys, ScoreDoc hit, IReadOnlyList<QueryConcept> concepts)
     {
-        var stored = searcher.Doc(hit.Doc);
+        var (id, kind) = keys.Of(hit.Doc);
+        return new SearchHit(id, kind, hit.Score, Matched(searcher, hit.Doc, concepts));
+    }
+
+    private static IReadOnlyList<MatchedConcept> Matched(IndexSearcher searcher, int doc, IReadOnlyList<QueryConcept> concepts)
+    {
         var matched = new List<MatchedConcept>();
         foreach (var concept in concepts)
         {
-            var forms = concept.Forms.Where(f => searcher.Explain(f.Query, hit.Doc).IsMatch).Select(f => f.Text).ToList();
+            // most concepts of a query miss a given document: one check for the concept before one per form
+            if (concept.Forms.Count > 1 && !searcher.Explain(concept.ToQuery(), doc).IsMatch)
+            {
+                continue;
+            }
+
+            var forms = concept.Forms.Where(f => searcher.Explain(f.Query, doc).IsMatch).Select(f => f.Text).ToList();
             if (forms.Count > 0)
             {
                 matched.Add(new MatchedConcept(concept.QueryText, concept.Group, forms));
             }
         }
 
-        return new SearchHit(stored.Get(IndexFields.Id), stored.Get(IndexFields.Kind), hit.Score, matched);
+        return matched;
     }
 
     private static Document ToLucene(SearchDocument source)
@@ -161,6 +347,8 @@ public sealed class TextIndex : IDisposable
         {
             new StringField(IndexFields.Id, source.Id, Field.Store.YES),
             new StringField(IndexFields.Kind, source.Kind, Field.Store.YES),
+            new SortedDocValuesField(IndexFields.IdValues, new BytesRef(source.Id)),
+            new SortedDocValuesField(IndexFields.KindValues, new BytesRef(source.Kind)),
             new StringField(IndexFields.Filter(IndexFields.Kind), source.Kind, Field.Store.NO),
         };
         string[] texts = [source.TitleZh, source.TitleEn, source.BodyZh, source.BodyEn];
@@ -184,6 +372,24 @@ public sealed class TextIndex : IDisposable
             document.Add(new StringField(IndexFields.Filter(key), value, Field.Store.NO));
         }
 
+        foreach (var (key, values) in source.FilterSets)
+        {
+            if (key == IndexFields.Kind || source.Filters.ContainsKey(key))
+            {
+                throw new ArgumentException($"filter '{key}' is given twice", nameof(source));
+            }
+
+            foreach (var value in values.Distinct(StringComparer.Ordinal))
+            {
+                document.Add(new StringField(IndexFields.Filter(key), value, Field.Store.NO));
+            }
+        }
+
+        foreach (var (key, number) in source.Numbers)
+        {
+            document.Add(new Int64Field(IndexFields.Filter(key), number, Field.Store.NO));
+        }
+
         return document;
     }
 
@@ -204,5 +410,37 @@ public sealed class TextIndex : IDisposable
     {
         writer.Commit();
         searchers.MaybeRefreshBlocking();
+    }
+
+    /// <summary>
+    /// Reads a hit's id and kind from doc values (column-wise, cheap) rather than from stored fields, which are
+    /// decompressed a block at a time; hundreds of candidates per query make the difference.
+    /// </summary>
+    private sealed class DocKeys(IndexSearcher searcher)
+    {
+        private readonly IList<AtomicReaderContext> leaves = searcher.IndexReader.Leaves;
+        private readonly Dictionary<int, (SortedDocValues? Id, SortedDocValues? Kind)> values = [];
+        private readonly BytesRef scratch = new();
+
+        public (string Id, string Kind) Of(int doc)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
+            if (!values.TryGetValue(leaf.Ord, out var dv))
+            {
+                dv = (leaf.AtomicReader.GetSortedDocValues(IndexFields.IdValues), leaf.AtomicReader.GetSortedDocValues(IndexFields.KindValues));
+                values[leaf.Ord] = dv;
+            }
+
+            if (dv.Id is null || dv.Kind is null)
+            {
+                var stored = searcher.Doc(doc, StoredFields);
+                return (stored.Get(IndexFields.Id), stored.Get(IndexFields.Kind));
+            }
+
+            dv.Id.Get(doc - leaf.DocBase, scratch);
+            var id = scratch.Utf8ToString();
+            dv.Kind.Get(doc - leaf.DocBase, scratch);
+            return (id, scratch.Utf8ToString());
+        }
     }
 }

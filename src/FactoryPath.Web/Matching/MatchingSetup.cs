@@ -4,8 +4,11 @@ public static class MatchingSetup
 {
     public static IServiceCollection AddMatching(this IServiceCollection services)
     {
-        services.AddScoped<IDemandMatcher, ScenarioDemandMatcher>();
-        services.AddSingleton<ICatalogChanges, NoCatalogChanges>();
+        services.AddSingleton<MatchingIndex>();
+        services.AddSingleton<ICatalogChanges>(sp => sp.GetRequiredService<MatchingIndex>());
+        services.AddHostedService<MatchingIndexBuilder>();
+        services.AddScoped<IDemandMatcher, IndexDemandMatcher>();
+        services.AddScoped<MatchingService>();
         return services;
     }
 }

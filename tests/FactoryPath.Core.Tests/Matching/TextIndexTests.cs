@@ -161,3 +161,58 @@ public sealed class TextIndexTests : IDisposable
         Assert.True(hit.Score > 0);
     }
 }
+
+public sealed class TextIndexFilterTests : IDisposable
+{
+    private readonly TextIndex index = new(SynonymList.LoadEmbedded());
+
+    public void Dispose() => index.Dispose();
+
+    private void Add(string id, string[] industries, long price) =>
+        index.Add(new SearchDocument(id, SearchDocumentKinds.Solution, "能耗监测", "", "", "", new Dictionary<string, string>())
+        {
+            FilterSets = new Dictionary<string, IReadOnlyList<string>> { ["industry"] = industries },
+            Numbers = new Dictionary<string, long> { ["price"] = price },
+        });
+
+    private IReadOnlyList<string> Ids(params IndexFilter[] filters) =>
+        index.Search("能耗", filters, 20).Select(h => h.Id).Order().ToList();
+
+    [Fact]
+    public void MultiValuedField_MatchesAnyOfItsValues()
+    {
+        Add("a", ["33", "34"], 1);
+        Add("b", ["34"], 1);
+        Add("c", ["17"], 1);
+
+        Assert.Equal(["a", "b"], Ids(IndexFilter.Equal("industry", "34")));
+        Assert.Equal(["a"], Ids(IndexFilter.Equal("industry", "33")));
+        Assert.Equal(["a", "c"], Ids(IndexFilter.AnyOf("industry", ["17", "33"])));
+        Assert.Empty(Ids(IndexFilter.AnyOf("industry", [])));
+    }
+
+    [Fact]
+    public void NumericRange_IsInclusive()
+    {
+        Add("cheap", ["34"], 50_000);
+        Add("edge", ["34"], 100_000);
+        Add("dear", ["34"], 100_001);
+
+        Assert.Equal(["cheap", "edge"], Ids(IndexFilter.Between("price", null, 100_000)));
+        Assert.Equal(["dear", "edge"], Ids(IndexFilter.Between("price", 100_000, null)));
+        Assert.Equal(["cheap"], Ids(IndexFilter.Between("price", 1, 99_999), IndexFilter.Equal("industry", "34")));
+    }
+
+    [Fact]
+    public void SearchWithoutExplain_HasNoConcepts_ButMatchedConceptsGivesThem()
+    {
+        Add("a", ["34"], 1);
+
+        var hit = Assert.Single(index.Search("用能", [], 5, explain: false));
+
+        Assert.Empty(hit.Matched);
+        Assert.Equal(["能耗"], Assert.Single(index.MatchedConcepts("用能", "a")).Forms);
+        Assert.Empty(index.MatchedConcepts("用能", "missing"));
+        Assert.Equal(1, index.Count);
+    }
+}
