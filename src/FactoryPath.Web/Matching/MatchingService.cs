@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FactoryPath.Web.Matching;
 
 /// <summary>Checks match requests, runs them against the <see cref="MatchingIndex"/>, and shapes the answers.</summary>
-public sealed class MatchingService(MatchingIndex index, ScenarioLibrary library, AssessmentService assessments, ModelRegistry models, PlatformDbContext db)
+public sealed class MatchingService(MatchingIndex index, ScenarioLibrary library, AssessmentService assessments, RoadmapService roadmaps, PlatformDbContext db)
 {
     public const int MaxTop = 50;
     public const int DefaultTop = 10;
@@ -96,7 +96,7 @@ public sealed class MatchingService(MatchingIndex index, ScenarioLibrary library
         if (!outcome.IsOk) return outcome.Kind == OutcomeKind.NotFound ? Outcome<ResultMatchesResponse?>.NotFound() : Outcome<ResultMatchesResponse?>.Forbidden(outcome.Message ?? "");
         var stored = outcome.Value!;
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == stored.EnterpriseId, ct);
-        var roadmap = RoadmapApi.PlanFor(stored, models, library);
+        var roadmap = await roadmaps.PlanAsync(stored, enterprise, ct);
         var steps = roadmap.Steps.OrderBy(s => s.Order).Select(s => s.ScenarioId).Distinct().ToList();
         var request = RequestFor(steps, enterprise.IndustryCode, enterprise.SizeClass, enterprise.RegionCode);
         var matches = await MatchAsync(request, [SearchDocumentKinds.Solution], top, ct);
