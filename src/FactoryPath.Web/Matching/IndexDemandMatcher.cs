@@ -7,7 +7,7 @@ namespace FactoryPath.Web.Matching;
 /// <summary>
 /// Providers a demand should reach, from the matching index: the demand's words, scenarios, industry, size, budget,
 /// region and deployment, ranked on a provider's own fit and its best solution. Only providers serving the demand's
-/// region are listed. The reason names the strongest components.
+/// region and covering one of its scenarios or matching its words are listed. The reason names the strongest components.
 /// </summary>
 public sealed class IndexDemandMatcher(MatchingIndex index) : IDemandMatcher
 {
@@ -21,7 +21,7 @@ public sealed class IndexDemandMatcher(MatchingIndex index) : IDemandMatcher
         var result = await index.MatchAsync(request, [SearchDocumentKinds.Provider], top, BuildWait, ct)
             ?? throw new InvalidOperationException("The matching index is still being built; try again shortly.");
         return result.Of(SearchDocumentKinds.Provider)
-            .Where(m => m.Score > 0)
+            .Where(m => m.Score > 0 && IsAbout(m))
             .Select(m =>
             {
                 var strongest = m.Components.Where(c => c.Value > 0).OrderByDescending(c => c.Contribution).Take(3).ToList();
@@ -33,6 +33,13 @@ public sealed class IndexDemandMatcher(MatchingIndex index) : IDemandMatcher
             })
             .ToList();
     }
+
+    /// <summary>
+    /// A demand reaches only providers it is about: ones covering a wanted scenario or matching its words. Fit on
+    /// region, budget or size alone would fill a provider's inbox with work it does not do.
+    /// </summary>
+    private static bool IsAbout(RankedMatch m) =>
+        m.Components.Any(c => c.Component is MatchComponent.Text or MatchComponent.Scenarios && c.Value > 0);
 
     public static MatchRequest RequestFor(Demand demand) => new()
     {

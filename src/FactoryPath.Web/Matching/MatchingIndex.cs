@@ -21,6 +21,10 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, IServiceProvider 
 
     private readonly MatchEngine engine = new(SynonymList.LoadEmbedded(), MatchWeights.LoadEmbedded());
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // more changed rows than this at once (an import) rebuild the whole index: one read of each table instead of
+    // row-by-row queries whose id lists would pass SQLite's limit on query parameters
+    private const int RefreshLimit = 500;
+
     private readonly SemaphoreSlim rebuilding = new(1, 1);
     private readonly Lock pendingLock = new();
     private List<(string Kind, Guid Id)>? pending;
@@ -39,28 +43,40 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, IServiceProvider 
         await rebuilding.WaitAsync(ct);
         try
         {
-            lock (pendingLock)
-            {
-                pending = [];
-            }
-
             var clock = Stopwatch.StartNew();
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-            var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
-            var cases = await db.Cases.AsNoTracking().ToListAsync(ct);
-            var solutions = await db.Solutions.AsNoTracking().ToListAsync(ct);
-            var count = engine.Rebuild(All(providers, solutions, cases));
-            List<(string Kind, Guid Id)> missed;
-            lock (pendingLock)
+            int count;
+            while (true)
             {
-                missed = pending;
-                pending = null;
-            }
+                lock (pendingLock)
+                {
+                    pending = [];
+                }
 
-            foreach (var group in missed.GroupBy(m => m.Kind))
-            {
-                await RefreshAsync(group.Key, group.Select(m => m.Id).ToList(), ct);
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+                var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
+                var cases = await db.Cases.AsNoTracking().ToListAsync(ct);
+                var solutions = await db.Solutions.AsNoTracking().ToListAsync(ct);
+                count = engine.Rebuild(All(providers, solutions, cases));
+                List<(string Kind, Guid Id)> missed;
+                lock (pendingLock)
+                {
+                    missed = pending;
+                    pending = null;
+                }
+
+                // a bulk change (an import) while reading: read everything again rather than row by row
+                if (missed.Count > RefreshLimit)
+                {
+                    continue;
+                }
+
+                foreach (var group in missed.GroupBy(m => m.Kind))
+                {
+                    await RefreshAsync(group.Key, group.Select(m => m.Id).ToList(), ct);
+                }
+
+                break;
             }
 
             ready.TrySetResult();
@@ -120,13 +136,13 @@ public sealed class MatchingIndex(IServiceScopeFactory scopes, IServiceProvider 
     public Task ChangedAsync(string kind, IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
     {
         Remember(kind, ids);
-        return RefreshAsync(kind, ids, ct);
+        return ids.Count > RefreshLimit ? RebuildAsync(ct) : RefreshAsync(kind, ids, ct);
     }
 
     public Task DeletedAsync(string kind, IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
     {
         Remember(kind, ids);
-        return RefreshAsync(kind, ids, ct);
+        return ids.Count > RefreshLimit ? RebuildAsync(ct) : RefreshAsync(kind, ids, ct);
     }
 
     private void Remember(string kind, IReadOnlyCollection<Guid> ids)

@@ -28,7 +28,7 @@ public sealed class DemandPageTests : IClassFixture<DemandPageTests.World>
             await A.CreateEnterpriseAsync("页面需求甲企业", Codes.NewCreditCode());
             await b.CreateEnterpriseAsync("页面需求乙企业", Codes.NewCreditCode());
             Provider = await Marketplace.ProviderAsync(Factory, "页面服务商", ["smart-warehousing", "equipment-monitoring"]);
-            Outsider = await Marketplace.ProviderAsync(Factory, "页面无关服务商", ["sme-human-resources"]);
+            Outsider = await Marketplace.ProviderAsync(Factory, "人事软件商", ["sme-human-resources"]); // shares no word with the demands
             Demand = await Marketplace.PostDemandAsync(A, Marketplace.Demand("页面甲的仓储需求", ["smart-warehousing"]));
             var awarded = await Marketplace.PostDemandAsync(A, Marketplace.Demand("页面甲的监测需求"));
             var proposal = await Marketplace.ProposeAsync(Provider.Api, awarded, 150_000);

@@ -1,5 +1,7 @@
 using FactoryPath.Web.Accounts;
+using FactoryPath.Core.Matching;
 using FactoryPath.Web.Catalog;
+using FactoryPath.Web.Matching;
 using FactoryPath.Web.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,8 @@ public static class Marketplace
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             db.Providers.Add(provider);
             await db.SaveChangesAsync();
+            // as the pool service does after a save: the matching index learns of the provider
+            await scope.ServiceProvider.GetRequiredService<ICatalogChanges>().ChangedAsync(SearchDocumentKinds.Provider, [provider.Id]);
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PlatformUser>>();
             var user = new PlatformUser { UserName = email, Email = email, DisplayName = name, ProviderId = provider.Id };
             var created = await users.CreateAsync(user, ApiClient.Password);
@@ -45,6 +49,7 @@ public static class Marketplace
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         db.Solutions.Add(solution);
         await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<ICatalogChanges>().ChangedAsync(SearchDocumentKinds.Solution, [solution.Id]);
         return solution.Id;
     }
 

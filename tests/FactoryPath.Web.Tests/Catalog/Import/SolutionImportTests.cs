@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using FactoryPath.Core.Tabular;
 using FactoryPath.Web.Accounts;
@@ -71,6 +72,9 @@ public sealed class SolutionImportTests : IDisposable
         Assert.Equal("imported", first.GetProperty("outcome").GetString());
         Assert.Equal(rows, first.Int("inserted"));
         Assert.Equal(rows, await PoolData.CountAsync<Solution>(_factory));
+        // so many changed rows rebuild the matching index from the database: every solution and provider is in it
+        var index = _factory.Services.GetRequiredService<FactoryPath.Web.Matching.MatchingIndex>();
+        Assert.True(index.Count >= rows + codes.Count, $"the matching index holds {index.Count} documents");
 
         var second = await client.ImportAsync("solutions", "all", file);
         Assert.Equal(rows, second.Int("unchanged"));
