@@ -32,6 +32,8 @@ public static class CatalogModel
             s.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId).OnDelete(DeleteBehavior.Cascade);
             // re-import finds an existing solution by provider and Chinese title
             s.HasIndex(x => new { x.ProviderId, x.TitleZh }).IsUnique();
+            // the roadmap's cost summary checks the latest change before every plan
+            s.HasIndex(x => x.UpdatedAt);
         });
 
         builder.Entity<DemonstrationCase>(c =>

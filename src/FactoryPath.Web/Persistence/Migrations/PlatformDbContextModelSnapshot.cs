@@ -524,6 +524,8 @@ namespace FactoryPath.Web.Persistence.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("ProviderId", "TitleZh")
                         .IsUnique();
 
