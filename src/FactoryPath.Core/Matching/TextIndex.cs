@@ -111,6 +111,8 @@ public sealed class TextIndex : IDisposable
             }
         }
 
+        // one segment instead of the dozen or so the flushes leave: every query looks each term up once per segment
+        writer.ForceMerge(1);
         Publish();
     }
 
