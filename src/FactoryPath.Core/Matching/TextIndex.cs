@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -21,6 +24,16 @@ public sealed class TextIndex : IDisposable
     private readonly IndexWriter writer;
     private readonly SearcherManager searchers;
     private static readonly ISet<string> StoredFields = new HashSet<string> { IndexFields.Id, IndexFields.Kind };
+
+    /// <summary>More distinct filter combinations than this and the cache starts afresh (each holds a bit per document per segment).</summary>
+    private const int MaxCachedFilters = 256;
+
+    /// <summary>
+    /// Hard filters by their terms, each caching its documents per index segment: a match asks for the same filters
+    /// several times (text and scenarios, and again for the next demand alike), and building the set of documents that
+    /// pass them is a large part of a query. Emptied on every change, so no stale segment entries linger.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, Filter> filterCache = new(StringComparer.Ordinal);
 
     /// <summary>An index in memory, or in <paramref name="directory"/> when given (the caller then owns it).</summary>
     public TextIndex(SynonymList synonyms, LuceneDirectory? directory = null)
@@ -98,6 +111,8 @@ public sealed class TextIndex : IDisposable
             }
         }
 
+        // one segment instead of the dozen or so the flushes leave: every query looks each term up once per segment
+        writer.ForceMerge(1);
         Publish();
     }
 
@@ -188,7 +203,8 @@ public sealed class TextIndex : IDisposable
             only.Add(new TermQuery(new Term(IndexFields.Id, id)), Occur.SHOULD);
         }
 
-        var filter = new QueryWrapperFilter(only);
+        // built once per segment and reused by every concept and form search below
+        var filter = new BitSetCachingFilter(new QueryWrapperFilter(only));
         var lists = new Dictionary<string, List<MatchedConcept>>(StringComparer.Ordinal);
         var searcher = searchers.Acquire();
         try
@@ -254,7 +270,7 @@ public sealed class TextIndex : IDisposable
         var searcher = searchers.Acquire();
         try
         {
-            var found = searcher.Search(query, FilterFor(filters), top);
+            var found = searcher.Search(query, CachedFilter(filters), top);
             var keys = new DocKeys(searcher);
             return found.ScoreDocs.Select(hit => ToHit(searcher, keys, hit, concepts)).ToList();
         }
@@ -273,6 +289,53 @@ public sealed class TextIndex : IDisposable
         {
             directory.Dispose();
         }
+    }
+
+    private Filter? CachedFilter(IReadOnlyList<IndexFilter> filters)
+    {
+        if (filters.Count == 0)
+        {
+            return null;
+        }
+
+        var key = FilterKey(filters);
+        if (filterCache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        if (filterCache.Count >= MaxCachedFilters)
+        {
+            filterCache.Clear();
+        }
+
+        return filterCache.GetOrAdd(key, _ => new BitSetCachingFilter(FilterFor(filters)!));
+    }
+
+    /// <summary>The filters as text that tells any two different filter lists apart (lengths prefix every value).</summary>
+    private static string FilterKey(IReadOnlyList<IndexFilter> filters)
+    {
+        var key = new StringBuilder();
+        foreach (var filter in filters)
+        {
+            key.Append(filter.Key.Length).Append(':').Append(filter.Key);
+            if (filter.Values is { } values)
+            {
+                key.Append('=').Append(values.Count);
+                foreach (var value in values)
+                {
+                    key.Append(',').Append(value.Length).Append(':').Append(value);
+                }
+            }
+            else
+            {
+                key.Append('[').Append(filter.Min?.ToString(CultureInfo.InvariantCulture)).Append('~').Append(filter.Max?.ToString(CultureInfo.InvariantCulture));
+            }
+
+            key.Append(';');
+        }
+
+        return key.ToString();
     }
 
     private static Filter? FilterFor(IReadOnlyList<IndexFilter> filters)
@@ -410,6 +473,22 @@ public sealed class TextIndex : IDisposable
     {
         writer.Commit();
         searchers.MaybeRefreshBlocking();
+        filterCache.Clear();
+    }
+
+    /// <summary>
+    /// Caches a filter's documents per segment as a plain bit set, which the search checks document by document (random
+    /// access) instead of stepping through a compressed set alongside the query. Deleted documents are left out at
+    /// search time, so the cache stays right for a segment whose deletions change.
+    /// </summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var bits = new FixedBitSet(reader.MaxDoc);
+            bits.Or(iterator);
+            return bits;
+        }
     }
 
     /// <summary>

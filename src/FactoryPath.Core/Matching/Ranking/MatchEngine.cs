@@ -99,9 +99,9 @@ public sealed class MatchEngine : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(kinds);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(top);
-        var byKind = new Dictionary<string, IReadOnlyList<RankedMatch>>();
+        var shownByKind = new List<(string Kind, List<Candidate> Shown)>();
         var counts = new Dictionary<string, int>();
-        List<RankedMatch>? solutions = null;
+        List<Candidate>? solutions = null;
         if (kinds.Contains(SearchDocumentKinds.Solution) || kinds.Contains(SearchDocumentKinds.Provider))
         {
             solutions = Rank(request, SearchDocumentKinds.Solution, null, out var count);
@@ -110,7 +110,7 @@ public sealed class MatchEngine : IDisposable
 
         foreach (var kind in kinds.Distinct())
         {
-            List<RankedMatch> ranked;
+            List<Candidate> ranked;
             if (kind == SearchDocumentKinds.Solution)
             {
                 ranked = solutions!;
@@ -123,7 +123,7 @@ public sealed class MatchEngine : IDisposable
                     best = [];
                     foreach (var s in solutions!)
                     {
-                        if (s.Facts?.ProviderId is { } provider && (!best.TryGetValue(provider, out var b) || s.Score > b))
+                        if (s.Facts.ProviderId is { } provider && (!best.TryGetValue(provider, out var b) || s.Score > b))
                         {
                             best[provider] = s.Score;
                         }
@@ -134,17 +134,23 @@ public sealed class MatchEngine : IDisposable
                 counts[kind] = count;
             }
 
-            var shown = ranked.Take(top).ToList();
-            var concepts = string.IsNullOrWhiteSpace(request.Text)
-                ? new Dictionary<string, IReadOnlyList<MatchedConcept>>()
-                : index.MatchedConcepts(request.Text, shown.Select(m => m.Id).ToList());
-            byKind[kind] = shown.Select(m => WithConcepts(request, m, concepts.GetValueOrDefault(m.Id) ?? [])).ToList();
+            shownByKind.Add((kind, ranked.Take(top).ToList()));
+        }
+
+        // the matched words of everything shown, all kinds at once: the concept searches cost per query, not per document
+        var concepts = string.IsNullOrWhiteSpace(request.Text)
+            ? new Dictionary<string, IReadOnlyList<MatchedConcept>>()
+            : index.MatchedConcepts(request.Text, shownByKind.SelectMany(k => k.Shown).Select(m => m.Id).ToList());
+        var byKind = new Dictionary<string, IReadOnlyList<RankedMatch>>();
+        foreach (var (kind, shown) in shownByKind)
+        {
+            byKind[kind] = shown.Select(m => Explained(request, kind, m, concepts.GetValueOrDefault(m.Id) ?? [])).ToList();
         }
 
         return new MatchResult(byKind, counts);
     }
 
-    private List<RankedMatch> Rank(MatchRequest request, string kind, Dictionary<string, double>? bestSolution, out int candidateCount)
+    private List<Candidate> Rank(MatchRequest request, string kind, Dictionary<string, double>? bestSolution, out int candidateCount)
     {
         var filters = HardFilters(request, kind);
         var k = Ranker.Weights.CandidatesPerKind;
@@ -181,7 +187,7 @@ public sealed class MatchEngine : IDisposable
         }
 
         candidateCount = candidates.Count;
-        var ranked = new List<RankedMatch>(candidates.Count);
+        var ranked = new List<Candidate>(candidates.Count);
         foreach (var id in candidates)
         {
             if (!facts.TryGetValue(id, out var candidate))
@@ -191,32 +197,25 @@ public sealed class MatchEngine : IDisposable
 
             double? text = hasText ? relevance.GetValueOrDefault(id) : null;
             double? best = bestSolution is null ? null : bestSolution.GetValueOrDefault(id);
-            var (score, components) = Ranker.Score(request, candidate, text, [], best);
-            ranked.Add(new RankedMatch(id, kind, score, components, []) { Facts = candidate });
+            ranked.Add(new Candidate(id, Ranker.ScoreOnly(request, candidate, text, best), candidate, text, best));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Id, b.Id));
         return ranked;
     }
 
-    /// <summary>Fills in the text concepts of a match that will be shown, and words the text component with them.</summary>
-    private RankedMatch WithConcepts(MatchRequest request, RankedMatch match, IReadOnlyList<MatchedConcept> matched)
+    /// <summary>
+    /// A shown match with its components and their sentences, and the text concepts it matched. Only the few shown are
+    /// explained; the score is the one it was ranked by (<see cref="Ranker.ScoreOnly"/> computes the same number).
+    /// </summary>
+    private RankedMatch Explained(MatchRequest request, string kind, Candidate candidate, IReadOnlyList<MatchedConcept> matched)
     {
-        if (string.IsNullOrWhiteSpace(request.Text))
-        {
-            return match;
-        }
-
-        var text = match.Components.FirstOrDefault(c => c.Component == MatchComponent.Text);
-        if (text is null || match.Facts is null)
-        {
-            return match with { Matched = matched };
-        }
-
-        var (_, rescored) = Ranker.Score(request, match.Facts, text.Value, matched,
-            match.Components.FirstOrDefault(c => c.Component == MatchComponent.BestSolution)?.Value);
-        return match with { Matched = matched, Components = rescored };
+        var (_, components) = Ranker.Score(request, candidate.Facts, candidate.Text, matched, candidate.Best);
+        return new RankedMatch(candidate.Id, kind, candidate.Score, components, matched) { Facts = candidate.Facts };
     }
+
+    /// <summary>A candidate while ranking: its score and the inputs needed to explain it later.</summary>
+    private sealed record Candidate(string Id, double Score, CandidateFacts Facts, double? Text, double? Best);
 
     private static List<(string Key, string Value, float Boost)> ScenarioTerms(MatchRequest request)
     {

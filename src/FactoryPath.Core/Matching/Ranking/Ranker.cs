@@ -17,66 +17,7 @@ public sealed class Ranker(MatchWeights weights)
     public (double Score, IReadOnlyList<ComponentScore> Components) Score(
         MatchRequest request, CandidateFacts facts, double? textRelevance, IReadOnlyList<MatchedConcept> matched, double? bestSolution = null)
     {
-        var parts = new List<(MatchComponent Component, double Value, LocalizedText Reason)>();
-        if (textRelevance is { } text)
-        {
-            parts.Add((MatchComponent.Text, Clamp(text), TextReason(matched, text)));
-        }
-
-        if (request.Scenarios.Count > 0)
-        {
-            parts.Add(Scenarios(request.Scenarios, facts.Scenarios));
-        }
-
-        if (request.RoadmapScenarios.Count > 0)
-        {
-            parts.Add(Roadmap(request.RoadmapScenarios, facts.Scenarios));
-        }
-
-        if (!string.IsNullOrEmpty(request.IndustryCode))
-        {
-            parts.Add(Industry(request.IndustryCode, facts.Industries));
-        }
-
-        if ((request.BudgetMinCny is not null || request.BudgetMaxCny is not null) && facts.PriceMinCny is { } pmin && facts.PriceMaxCny is { } pmax)
-        {
-            parts.Add(Budget(request.BudgetMinCny ?? 0, request.BudgetMaxCny, pmin, pmax));
-        }
-
-        if (request.SizeClass is { } size && facts.Kind != SearchDocumentKinds.Case)
-        {
-            parts.Add(Size(size, facts.SizeClasses));
-        }
-
-        if (!string.IsNullOrEmpty(request.RegionCode) && facts.RegionsServed is { } served)
-        {
-            parts.Add(Region(request.RegionCode, served));
-        }
-
-        if (request.Deployment is { } wanted && facts.Deployment is { } offered)
-        {
-            parts.Add(Deployment(wanted, offered));
-        }
-
-        if (facts.Kind != SearchDocumentKinds.Case)
-        {
-            parts.Add(Evidence(request, facts));
-        }
-
-        if (facts.Kind == SearchDocumentKinds.Solution)
-        {
-            parts.Add((MatchComponent.Standardised, facts.Standardised ? 1 : 0, facts.Standardised
-                ? new LocalizedText("标准化、可复制的产品，实施快、成本低", "a standardised, reusable product: quicker and cheaper to roll out")
-                : new LocalizedText("按项目定制实施", "delivered as a custom project")));
-        }
-
-        if (bestSolution is { } best)
-        {
-            parts.Add((MatchComponent.BestSolution, Clamp(best), new LocalizedText(
-                $"其最匹配的方案得分 {Percent(best)}",
-                $"its best-matching solution scores {Percent(best)}")));
-        }
-
+        var parts = Parts(request, facts, textRelevance, matched, bestSolution, explain: true);
         var total = parts.Sum(p => Weights.Weight(p.Component));
         if (total <= 0)
         {
@@ -85,9 +26,108 @@ public sealed class Ranker(MatchWeights weights)
 
         var components = parts
             .Where(p => Weights.Weight(p.Component) > 0)
-            .Select(p => new ComponentScore(p.Component, p.Value, Weights.Weight(p.Component), Weights.Weight(p.Component) * p.Value / total, p.Reason))
+            .Select(p => new ComponentScore(p.Component, p.Value, Weights.Weight(p.Component), Weights.Weight(p.Component) * p.Value / total, p.Reason!))
             .ToList();
         return (components.Sum(c => c.Contribution), components);
+    }
+
+    /// <summary>
+    /// The score alone, exactly as <see cref="Score"/> computes it (same components, same order of additions), without
+    /// the sentences: re-ranking hundreds of candidates needs only the number, and the sentences are written for the
+    /// few that are shown.
+    /// </summary>
+    public double ScoreOnly(MatchRequest request, CandidateFacts facts, double? textRelevance, double? bestSolution = null)
+    {
+        var parts = Parts(request, facts, textRelevance, [], bestSolution, explain: false);
+        var total = 0.0;
+        foreach (var p in parts)
+        {
+            total += Weights.Weight(p.Component);
+        }
+
+        if (total <= 0)
+        {
+            return 0;
+        }
+
+        var score = 0.0;
+        foreach (var p in parts)
+        {
+            var weight = Weights.Weight(p.Component);
+            if (weight > 0)
+            {
+                score += weight * p.Value / total;
+            }
+        }
+
+        return score;
+    }
+
+    /// <summary>The components that apply, in a fixed order; their sentences only when <paramref name="explain"/> is on (null otherwise).</summary>
+    private List<(MatchComponent Component, double Value, LocalizedText? Reason)> Parts(
+        MatchRequest request, CandidateFacts facts, double? textRelevance, IReadOnlyList<MatchedConcept> matched, double? bestSolution, bool explain)
+    {
+        var parts = new List<(MatchComponent Component, double Value, LocalizedText? Reason)>(11);
+        if (textRelevance is { } text)
+        {
+            parts.Add((MatchComponent.Text, Clamp(text), explain ? TextReason(matched, text) : null));
+        }
+
+        if (request.Scenarios.Count > 0)
+        {
+            parts.Add(Scenarios(request.Scenarios, facts.Scenarios, explain));
+        }
+
+        if (request.RoadmapScenarios.Count > 0)
+        {
+            parts.Add(Roadmap(request.RoadmapScenarios, facts.Scenarios, explain));
+        }
+
+        if (!string.IsNullOrEmpty(request.IndustryCode))
+        {
+            parts.Add(Industry(request.IndustryCode, facts.Industries, explain));
+        }
+
+        if ((request.BudgetMinCny is not null || request.BudgetMaxCny is not null) && facts.PriceMinCny is { } pmin && facts.PriceMaxCny is { } pmax)
+        {
+            parts.Add(Budget(request.BudgetMinCny ?? 0, request.BudgetMaxCny, pmin, pmax, explain));
+        }
+
+        if (request.SizeClass is { } size && facts.Kind != SearchDocumentKinds.Case)
+        {
+            parts.Add(Size(size, facts.SizeClasses, explain));
+        }
+
+        if (!string.IsNullOrEmpty(request.RegionCode) && facts.RegionsServed is { } served)
+        {
+            parts.Add(Region(request.RegionCode, served, explain));
+        }
+
+        if (request.Deployment is { } wanted && facts.Deployment is { } offered)
+        {
+            parts.Add(Deployment(wanted, offered, explain));
+        }
+
+        if (facts.Kind != SearchDocumentKinds.Case)
+        {
+            parts.Add(Evidence(request, facts, explain));
+        }
+
+        if (facts.Kind == SearchDocumentKinds.Solution)
+        {
+            parts.Add((MatchComponent.Standardised, facts.Standardised ? 1 : 0, !explain ? null : facts.Standardised
+                ? new LocalizedText("标准化、可复制的产品，实施快、成本低", "a standardised, reusable product: quicker and cheaper to roll out")
+                : new LocalizedText("按项目定制实施", "delivered as a custom project")));
+        }
+
+        if (bestSolution is { } best)
+        {
+            parts.Add((MatchComponent.BestSolution, Clamp(best), !explain ? null : new LocalizedText(
+                $"其最匹配的方案得分 {Percent(best)}",
+                $"its best-matching solution scores {Percent(best)}")));
+        }
+
+        return parts;
     }
 
     private static LocalizedText TextReason(IReadOnlyList<MatchedConcept> matched, double relevance)
@@ -106,17 +146,17 @@ public sealed class Ranker(MatchWeights weights)
         return new LocalizedText($"文字匹配：{terms}", $"text matches: {termsEn}");
     }
 
-    private static (MatchComponent, double, LocalizedText) Scenarios(IReadOnlyList<string> wanted, IReadOnlyList<string> offered)
+    private static (MatchComponent, double, LocalizedText?) Scenarios(IReadOnlyList<string> wanted, IReadOnlyList<string> offered, bool explain)
     {
         var covered = wanted.Count(offered.Contains);
         var value = (double)covered / wanted.Count;
-        return (MatchComponent.Scenarios, value, covered == 0
+        return (MatchComponent.Scenarios, value, !explain ? null : covered == 0
             ? new LocalizedText("不覆盖所选场景", "covers none of the chosen scenarios")
             : new LocalizedText($"覆盖所选 {wanted.Count} 个场景中的 {covered} 个", $"covers {covered} of the {wanted.Count} chosen scenarios"));
     }
 
     /// <summary>Step k of n weighs 1/k: the first step counts as much as the second and third together, nearly.</summary>
-    private static (MatchComponent, double, LocalizedText) Roadmap(IReadOnlyList<string> steps, IReadOnlyList<string> offered)
+    private static (MatchComponent, double, LocalizedText?) Roadmap(IReadOnlyList<string> steps, IReadOnlyList<string> offered, bool explain)
     {
         double all = 0, got = 0;
         var coveredSteps = new List<int>();
@@ -129,6 +169,11 @@ public sealed class Ranker(MatchWeights weights)
                 got += weight;
                 coveredSteps.Add(k + 1);
             }
+        }
+
+        if (!explain)
+        {
+            return (MatchComponent.Roadmap, got / all, null);
         }
 
         LocalizedText reason;
@@ -154,8 +199,13 @@ public sealed class Ranker(MatchWeights weights)
         return (MatchComponent.Roadmap, got / all, reason);
     }
 
-    private (MatchComponent, double, LocalizedText) Industry(string wanted, IReadOnlyList<string> offered)
+    private (MatchComponent, double, LocalizedText?) Industry(string wanted, IReadOnlyList<string> offered, bool explain)
     {
+        if (!explain)
+        {
+            return (MatchComponent.Industry, offered.Count == 0 ? Weights.AnyIndustryFit : offered.Contains(wanted) ? 1 : 0, null);
+        }
+
         if (offered.Count == 0)
         {
             return (MatchComponent.Industry, Weights.AnyIndustryFit, new LocalizedText("通用方案，不限行业", "general purpose, not made for one industry"));
@@ -184,9 +234,14 @@ public sealed class Ranker(MatchWeights weights)
         return narrower <= 0 ? 1 : Clamp((high - low) / narrower);
     }
 
-    private static (MatchComponent, double, LocalizedText) Budget(long budgetMin, long? budgetMax, long priceMin, long priceMax)
+    private static (MatchComponent, double, LocalizedText?) Budget(long budgetMin, long? budgetMax, long priceMin, long priceMax, bool explain)
     {
         var fit = BudgetFit(budgetMin, budgetMax, priceMin, priceMax);
+        if (!explain)
+        {
+            return (MatchComponent.Budget, fit, null);
+        }
+
         var budgetZh = budgetMax is { } bmax ? $"¥{Wan(budgetMin)}–{Wan(bmax)}万" : $"¥{Wan(budgetMin)}万以上";
         var budgetEn = budgetMax is { } bmaxEn ? $"¥{Thousands(budgetMin)}–{Thousands(bmaxEn)}" : $"from ¥{Thousands(budgetMin)}";
         var priceZh = $"¥{Wan(priceMin)}–{Wan(priceMax)}万";
@@ -202,8 +257,16 @@ public sealed class Ranker(MatchWeights weights)
         return (MatchComponent.Budget, fit, reason);
     }
 
-    private (MatchComponent, double, LocalizedText) Size(SizeClass wanted, IReadOnlyList<SizeClass> offered)
+    private (MatchComponent, double, LocalizedText?) Size(SizeClass wanted, IReadOnlyList<SizeClass> offered, bool explain)
     {
+        if (!explain)
+        {
+            var fit = offered.Count == 0 ? Weights.AnySizeFit
+                : offered.Contains(wanted) ? 1
+                : offered.Any(s => Math.Abs((int)s - (int)wanted) == 1) ? Weights.AdjacentSizeFit : 0;
+            return (MatchComponent.Size, fit, null);
+        }
+
         if (offered.Count == 0)
         {
             return (MatchComponent.Size, Weights.AnySizeFit, new LocalizedText("不限企业规模", "for any size of enterprise"));
@@ -219,8 +282,15 @@ public sealed class Ranker(MatchWeights weights)
             : (MatchComponent.Size, 0, new LocalizedText($"面向其他规模（{string.Join("、", offered.Select(SizeZh))}）", $"made for other sizes ({string.Join(", ", offered.Select(SizeEn))})"));
     }
 
-    private static (MatchComponent, double, LocalizedText) Region(string wanted, IReadOnlyList<string> served)
+    private static (MatchComponent, double, LocalizedText?) Region(string wanted, IReadOnlyList<string> served, bool explain)
     {
+        if (!explain)
+        {
+            var fit = served.Count == 0 || served.Any(s => RegionScope.Contains(s, wanted)) ? 1
+                : served.Any(s => RegionScope.Contains(wanted, s)) ? 0.5 : 0;
+            return (MatchComponent.Region, fit, null);
+        }
+
         if (served.Count == 0)
         {
             return (MatchComponent.Region, 1, new LocalizedText("服务全国", "serves all of China"));
@@ -237,15 +307,15 @@ public sealed class Ranker(MatchWeights weights)
             : (MatchComponent.Region, 0, new LocalizedText("不服务您所在地区", "does not serve your region"));
     }
 
-    private (MatchComponent, double, LocalizedText) Deployment(DeploymentMode wanted, DeploymentMode offered)
+    private (MatchComponent, double, LocalizedText?) Deployment(DeploymentMode wanted, DeploymentMode offered, bool explain)
     {
         if (wanted == offered)
         {
-            return (MatchComponent.Deployment, 1, new LocalizedText($"部署方式为{DeploymentZh(offered)}，符合偏好", $"deployed {DeploymentEn(offered)}, as preferred"));
+            return (MatchComponent.Deployment, 1, !explain ? null : new LocalizedText($"部署方式为{DeploymentZh(offered)}，符合偏好", $"deployed {DeploymentEn(offered)}, as preferred"));
         }
 
         var half = wanted == DeploymentMode.Hybrid || offered == DeploymentMode.Hybrid;
-        return (MatchComponent.Deployment, half ? Weights.HybridDeploymentFit : 0, new LocalizedText(
+        return (MatchComponent.Deployment, half ? Weights.HybridDeploymentFit : 0, !explain ? null : new LocalizedText(
             $"部署方式为{DeploymentZh(offered)}（偏好{DeploymentZh(wanted)}）",
             $"deployed {DeploymentEn(offered)} (you prefer {DeploymentEn(wanted)})"));
     }
@@ -263,14 +333,18 @@ public sealed class Ranker(MatchWeights weights)
         return Clamp((mean - 1) / 4);
     }
 
-    private (MatchComponent, double, LocalizedText) Evidence(MatchRequest request, CandidateFacts facts)
+    private (MatchComponent, double, LocalizedText?) Evidence(MatchRequest request, CandidateFacts facts, bool explain)
     {
         var sameIndustry = string.IsNullOrEmpty(request.IndustryCode) ? 0 : facts.Cases.Count(c => c.IndustryCode == request.IndustryCode);
-        var wanted = request.Scenarios.Concat(request.RoadmapScenarios).ToHashSet(StringComparer.Ordinal);
-        var sameScenario = facts.Cases.Count(c => c.IndustryCode != request.IndustryCode && c.Scenarios.Any(wanted.Contains));
+        var sameScenario = facts.Cases.Count(c => c.IndustryCode != request.IndustryCode && c.Scenarios.Any(s => request.Scenarios.Contains(s) || request.RoadmapScenarios.Contains(s)));
         var caseFit = Clamp((sameIndustry + 0.5 * sameScenario) / Weights.CasesForFullEvidence);
         var ratingFit = RatingFit(facts.ProviderRating, facts.ProviderRatedProjects);
         var value = Weights.CaseShareOfEvidence * caseFit + (1 - Weights.CaseShareOfEvidence) * ratingFit;
+        if (!explain)
+        {
+            return (MatchComponent.Evidence, value, null);
+        }
+
         var casesZh = sameIndustry > 0 ? $"同行业案例 {sameIndustry} 个" : sameScenario > 0 ? $"同场景案例 {sameScenario} 个" : "暂无相关案例";
         var casesEn = sameIndustry > 0 ? $"{sameIndustry} case(s) in your industry" : sameScenario > 0 ? $"{sameScenario} case(s) in the same scenarios" : "no related cases yet";
         var ratingZh = facts.ProviderRating is { } r && facts.ProviderRatedProjects > 0
