@@ -5,6 +5,7 @@ using FactoryPath.Core.Catalog.Pool;
 using FactoryPath.Core.Enterprises;
 using FactoryPath.Core.Tabular;
 using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Catalog.Pool;
 using FactoryPath.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,7 +71,7 @@ internal sealed class CaseTable(PlatformDbContext db, ScenarioLibrary library) :
             var change = current is null ? RecordChange.Insert : Same(current, v) ? RecordChange.Unchanged : RecordChange.Update;
             plan.Records.Add(new PlannedRecord([row.RowNumber], change, target.Id, () =>
             {
-                Apply(target, v, now);
+                PoolRecords.Apply(target, v, now);
                 if (current is null) db.Cases.Add(target);
             }));
         }
@@ -180,23 +181,4 @@ internal sealed class CaseTable(PlatformDbContext db, ScenarioLibrary library) :
         && c.Kpis.Count == v.Kpis.Count
         && c.Kpis.Zip(v.Kpis).All(p => p.First.Indicator == p.Second.Indicator && p.First.Before == p.Second.Before
             && p.First.After == p.Second.After && p.First.Unit == p.Second.Unit && p.First.ChangePercent == p.Second.ChangePercent);
-
-    private static void Apply(DemonstrationCase c, CaseValues v, DateTime now)
-    {
-        c.TitleEn = v.TitleEn;
-        c.SummaryZh = v.SummaryZh;
-        c.SummaryEn = v.SummaryEn;
-        c.EnterpriseId = v.EnterpriseId;
-        c.EnterpriseName = v.EnterpriseName;
-        c.Anonymised = v.Anonymised;
-        c.IndustryCode = v.IndustryCode;
-        c.RegionCode = v.RegionCode;
-        c.Scenarios = [.. v.Scenarios];
-        c.Tier = v.Tier;
-        c.Year = v.Year;
-        c.SolutionId = v.SolutionId;
-        c.ProviderId = v.ProviderId;
-        c.Kpis = v.Kpis.Select(k => new KpiChange { Indicator = k.Indicator, Before = k.Before, After = k.After, Unit = k.Unit, ChangePercent = k.ChangePercent }).ToList();
-        c.UpdatedAt = now;
-    }
 }

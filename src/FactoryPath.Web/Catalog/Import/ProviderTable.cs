@@ -5,6 +5,7 @@ using FactoryPath.Core.Catalog.Pool;
 using FactoryPath.Core.Enterprises;
 using FactoryPath.Core.Tabular;
 using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Catalog.Pool;
 using FactoryPath.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -56,7 +57,7 @@ internal sealed class ProviderTable(PlatformDbContext db, ScenarioLibrary librar
             var same = current is not null && Same(current, v);
             plan.Records.Add(new PlannedRecord([row.RowNumber], current is null ? RecordChange.Insert : same ? RecordChange.Unchanged : RecordChange.Update, target.Id, () =>
             {
-                Apply(target, v, now);
+                PoolRecords.Apply(target, v, now);
                 if (current is null) db.Providers.Add(target);
             }));
         }
@@ -76,19 +77,4 @@ internal sealed class ProviderTable(PlatformDbContext db, ScenarioLibrary librar
         && p.Industries.SequenceEqual(v.Industries) && p.Scenarios.SequenceEqual(v.Scenarios)
         && p.Certifications.SequenceEqual(v.Certifications) && p.TeamSize == v.TeamSize && p.DescriptionZh == v.DescriptionZh
         && p.DescriptionEn == v.DescriptionEn && p.Website == v.Website;
-
-    private static void Apply(Provider p, ProviderValues v, DateTime now)
-    {
-        p.Name = v.Name;
-        p.RegionCode = v.RegionCode;
-        p.RegionsServed = [.. v.RegionsServed];
-        p.Industries = [.. v.Industries];
-        p.Scenarios = [.. v.Scenarios];
-        p.Certifications = [.. v.Certifications];
-        p.TeamSize = v.TeamSize;
-        p.DescriptionZh = v.DescriptionZh;
-        p.DescriptionEn = v.DescriptionEn;
-        p.Website = v.Website;
-        p.UpdatedAt = now;
-    }
 }

@@ -5,6 +5,7 @@ using FactoryPath.Core.Catalog.Pool;
 using FactoryPath.Core.Enterprises;
 using FactoryPath.Core.Tabular;
 using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Catalog.Pool;
 using FactoryPath.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -64,7 +65,7 @@ internal sealed class SolutionTable(PlatformDbContext db, ScenarioLibrary librar
             var change = current is null ? RecordChange.Insert : Same(current, v) ? RecordChange.Unchanged : RecordChange.Update;
             plan.Records.Add(new PlannedRecord([row.RowNumber], change, target.Id, () =>
             {
-                Apply(target, v, now);
+                PoolRecords.Apply(target, v, now);
                 if (current is null) db.Solutions.Add(target);
             }));
         }
@@ -118,20 +119,4 @@ internal sealed class SolutionTable(PlatformDbContext db, ScenarioLibrary librar
         && s.Scenarios.SequenceEqual(v.Scenarios) && s.Industries.SequenceEqual(v.Industries) && s.SizeClasses.SequenceEqual(v.SizeClasses)
         && s.Deployment == v.Deployment && s.PriceMinCny == v.PriceMinCny && s.PriceMaxCny == v.PriceMaxCny
         && s.ImplementationWeeks == v.ImplementationWeeks && s.Standardised == v.Standardised;
-
-    private static void Apply(Solution s, SolutionValues v, DateTime now)
-    {
-        s.TitleEn = v.TitleEn;
-        s.DescriptionZh = v.DescriptionZh;
-        s.DescriptionEn = v.DescriptionEn;
-        s.Scenarios = [.. v.Scenarios];
-        s.Industries = [.. v.Industries];
-        s.SizeClasses = [.. v.SizeClasses];
-        s.Deployment = v.Deployment;
-        s.PriceMinCny = v.PriceMinCny;
-        s.PriceMaxCny = v.PriceMaxCny;
-        s.ImplementationWeeks = v.ImplementationWeeks;
-        s.Standardised = v.Standardised;
-        s.UpdatedAt = now;
-    }
 }

@@ -68,7 +68,7 @@ public sealed class CaseService(PlatformDbContext db, ScenarioLibrary library, I
 
         var now = clock.GetUtcNow().UtcDateTime;
         var created = new DemonstrationCase { CreatedAt = now };
-        Apply(created, check.Value!, now);
+        PoolRecords.Apply(created, check.Value!, now);
         db.Cases.Add(created);
         return await SaveAsync(created, ct);
     }
@@ -88,7 +88,7 @@ public sealed class CaseService(PlatformDbContext db, ScenarioLibrary library, I
         var check = await ValidateAsync(viewer, input, id, existing.EnterpriseId, ct);
         if (!check.IsOk) return Failed(check);
 
-        Apply(existing, check.Value!, clock.GetUtcNow().UtcDateTime);
+        PoolRecords.Apply(existing, check.Value!, clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(existing, ct);
     }
 
@@ -156,24 +156,4 @@ public sealed class CaseService(PlatformDbContext db, ScenarioLibrary library, I
         UiText.Pick($"已有标题为“{title}”的案例。", $"A case titled \"{title}\" already exists.");
 
     private static string NotYours() => UiText.Pick("只能管理本服务商的案例。", "You can only manage your own provider's cases.");
-
-    private static void Apply(DemonstrationCase c, CaseValues v, DateTime now)
-    {
-        c.TitleZh = v.TitleZh;
-        c.TitleEn = v.TitleEn;
-        c.SummaryZh = v.SummaryZh;
-        c.SummaryEn = v.SummaryEn;
-        c.EnterpriseId = v.EnterpriseId;
-        c.EnterpriseName = v.EnterpriseName;
-        c.Anonymised = v.Anonymised;
-        c.IndustryCode = v.IndustryCode;
-        c.RegionCode = v.RegionCode;
-        c.Scenarios = [.. v.Scenarios];
-        c.Tier = v.Tier;
-        c.Year = v.Year;
-        c.SolutionId = v.SolutionId;
-        c.ProviderId = v.ProviderId;
-        c.Kpis = v.Kpis.Select(k => new KpiChange { Indicator = k.Indicator, Before = k.Before, After = k.After, Unit = k.Unit, ChangePercent = k.ChangePercent }).ToList();
-        c.UpdatedAt = now;
-    }
 }

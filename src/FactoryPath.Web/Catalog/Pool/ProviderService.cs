@@ -66,7 +66,7 @@ public sealed class ProviderService(PlatformDbContext db, ScenarioLibrary librar
 
         var now = clock.GetUtcNow().UtcDateTime;
         var provider = new Provider { CreatedAt = now };
-        Apply(provider, check.Value!, now);
+        PoolRecords.Apply(provider, check.Value!, now);
         db.Providers.Add(provider);
         return await SaveAsync(provider, check.Value!.CreditCode, ct);
     }
@@ -79,7 +79,7 @@ public sealed class ProviderService(PlatformDbContext db, ScenarioLibrary librar
         var check = await ValidateAsync(input, id, ct);
         if (!check.IsOk) return Failed(check);
 
-        Apply(provider, check.Value!, clock.GetUtcNow().UtcDateTime);
+        PoolRecords.Apply(provider, check.Value!, clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(provider, check.Value!.CreditCode, ct);
     }
 
@@ -133,20 +133,4 @@ public sealed class ProviderService(PlatformDbContext db, ScenarioLibrary librar
 
     private static string NotYours() =>
         UiText.Pick("只能修改本服务商的档案。", "You can only change your own provider's profile.");
-
-    private static void Apply(Provider p, ProviderValues v, DateTime now)
-    {
-        p.Name = v.Name;
-        p.CreditCode = v.CreditCode;
-        p.RegionCode = v.RegionCode;
-        p.RegionsServed = [.. v.RegionsServed];
-        p.Industries = [.. v.Industries];
-        p.Scenarios = [.. v.Scenarios];
-        p.Certifications = [.. v.Certifications];
-        p.TeamSize = v.TeamSize;
-        p.DescriptionZh = v.DescriptionZh;
-        p.DescriptionEn = v.DescriptionEn;
-        p.Website = v.Website;
-        p.UpdatedAt = now;
-    }
 }

@@ -79,7 +79,7 @@ public sealed class SolutionService(PlatformDbContext db, ScenarioLibrary librar
 
         var now = clock.GetUtcNow().UtcDateTime;
         var solution = new Solution { CreatedAt = now };
-        Apply(solution, check.Value!, now);
+        PoolRecords.Apply(solution, check.Value!, now);
         db.Solutions.Add(solution);
         return await SaveAsync(solution, ct);
     }
@@ -99,7 +99,7 @@ public sealed class SolutionService(PlatformDbContext db, ScenarioLibrary librar
         var check = await ValidateAsync(input, id, ct);
         if (!check.IsOk) return Failed(check);
 
-        Apply(solution, check.Value!, clock.GetUtcNow().UtcDateTime);
+        PoolRecords.Apply(solution, check.Value!, clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(solution, ct);
     }
 
@@ -154,22 +154,4 @@ public sealed class SolutionService(PlatformDbContext db, ScenarioLibrary librar
 
     private static string NotYours() =>
         UiText.Pick("只能管理本服务商的解决方案。", "You can only manage your own provider's solutions.");
-
-    private static void Apply(Solution s, SolutionValues v, DateTime now)
-    {
-        s.ProviderId = v.ProviderId!.Value;
-        s.TitleZh = v.TitleZh;
-        s.TitleEn = v.TitleEn;
-        s.DescriptionZh = v.DescriptionZh;
-        s.DescriptionEn = v.DescriptionEn;
-        s.Scenarios = [.. v.Scenarios];
-        s.Industries = [.. v.Industries];
-        s.SizeClasses = [.. v.SizeClasses];
-        s.Deployment = v.Deployment;
-        s.PriceMinCny = v.PriceMinCny;
-        s.PriceMaxCny = v.PriceMaxCny;
-        s.ImplementationWeeks = v.ImplementationWeeks;
-        s.Standardised = v.Standardised;
-        s.UpdatedAt = now;
-    }
 }
