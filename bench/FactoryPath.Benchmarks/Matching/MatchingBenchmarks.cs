@@ -70,10 +70,12 @@ public class MatchingBenchmarks
         const int Rounds = 40;
         var match = new List<double>();
         var raw = new List<double>();
+        var perDemand = demands.Select(_ => new List<double>()).ToList();
         for (var round = 0; round < Rounds + 5; round++)
         {
-            foreach (var demand in demands)
+            for (var d = 0; d < demands.Count; d++)
             {
+                var demand = demands[d];
                 var t = Stopwatch.GetTimestamp();
                 engine.Match(demand, [SearchDocumentKinds.Solution, SearchDocumentKinds.Provider], 10);
                 var m = Stopwatch.GetElapsedTime(t).TotalMilliseconds;
@@ -85,11 +87,16 @@ public class MatchingBenchmarks
                     // the first rounds warm the JIT and caches
                     match.Add(m);
                     raw.Add(r);
+                    perDemand[d].Add(m);
                 }
             }
         }
 
         static double P(List<double> xs, double p) { var s = xs.Order().ToList(); return s[(int)Math.Ceiling(p * s.Count) - 1]; }
+        // which demands make the tail: the median of each, slowest first
+        var slowest = perDemand.Select((xs, d) => (Demand: d, Median: P(xs, 0.5))).OrderByDescending(x => x.Median)
+            .Select(x => $"#{x.Demand} {x.Median:0.0} ms");
+        Console.WriteLine($"// per demand, median Match time, slowest first: {string.Join(", ", slowest)}");
         Console.WriteLine($"// per request over {match.Count} calls: Match p50 {P(match, 0.5):0.00} ms, p95 {P(match, 0.95):0.00} ms, max {match.Max():0.00} ms; RawLucene p50 {P(raw, 0.5):0.00} ms, p95 {P(raw, 0.95):0.00} ms; p50 ratio {P(match, 0.5) / P(raw, 0.5):0.0}");
     }
 }
