@@ -24,16 +24,23 @@ internal sealed record QueryConcept(string QueryText, SynonymGroup? Group, IRead
 }
 
 /// <summary>
-/// One written form and its query over every text field: a term query for one token, a phrase of consecutive tokens
-/// otherwise, so a two-character word such as 用能 matches only where 用能 itself occurs.
+/// One written form and its query over the text fields: a term query for one token, a phrase of consecutive tokens
+/// otherwise, so a two-character word such as 用能 matches only where 用能 itself occurs. A form written only in
+/// Chinese characters is looked for in the Chinese fields alone, where such text is written.
 /// </summary>
 internal sealed record QueryForm(string Text, Query Query)
 {
     public static QueryForm From(string text, IReadOnlyList<AnalyzedToken> tokens)
     {
         var anyField = new BooleanQuery();
+        var chineseOnly = tokens.All(t => t.Term.All(IsCjk));
         foreach (var (field, boost) in IndexFields.Text)
         {
+            if (chineseOnly && !field.EndsWith("_zh", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             Query query;
             if (tokens.Count == 1)
             {
@@ -57,4 +64,6 @@ internal sealed record QueryForm(string Text, Query Query)
 
         return new QueryForm(text, anyField);
     }
+
+    private static bool IsCjk(char c) => c is >= '\u3400' and <= '\u9fff' or >= '\uf900' and <= '\ufaff';
 }
