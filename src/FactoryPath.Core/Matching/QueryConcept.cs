@@ -3,18 +3,23 @@ using Lucene.Net.Search;
 
 namespace FactoryPath.Core.Matching;
 
-/// <summary>One part of a query: a synonym group found in it, or a plain token left over, with a Lucene query per form.</summary>
+/// <summary>
+/// One part of a query: a synonym group found in it, or a plain token left over, with a Lucene query per form. The
+/// query that finds documents leaves out the forms that contain another form of the group (能源管理 holds 能源): every
+/// document they match is already matched, and their phrase queries over common words are the slowest part of a search.
+/// </summary>
 internal sealed record QueryConcept(string QueryText, SynonymGroup? Group, IReadOnlyList<QueryForm> Forms)
 {
     public Query ToQuery()
     {
-        if (Forms.Count == 1)
+        var finding = Forms.Where(f => !f.Subsumed).ToList();
+        if (finding.Count == 1)
         {
-            return Forms[0].Query;
+            return finding[0].Query;
         }
 
         var any = new BooleanQuery();
-        foreach (var form in Forms)
+        foreach (var form in finding)
         {
             any.Add(form.Query, Occur.SHOULD);
         }
@@ -30,6 +35,9 @@ internal sealed record QueryConcept(string QueryText, SynonymGroup? Group, IRead
 /// </summary>
 internal sealed record QueryForm(string Text, Query Query)
 {
+    /// <summary>Whether another form of the same group occurs inside this one, so this one finds no document of its own.</summary>
+    public bool Subsumed { get; init; }
+
     public static QueryForm From(string text, IReadOnlyList<AnalyzedToken> tokens)
     {
         var anyField = new BooleanQuery();

@@ -16,20 +16,23 @@ internal sealed class QueryExpander
         this.analyzer = analyzer;
         foreach (var group in synonyms.Groups)
         {
-            var groupForms = new List<QueryForm>();
+            var analysed = new List<(string Term, IReadOnlyList<AnalyzedToken> Tokens)>();
             foreach (var term in group.Terms)
             {
                 var tokens = analyzer.Tokens(term);
-                if (tokens.Count == 0)
+                if (tokens.Count > 0)
                 {
-                    continue;
+                    terms.Add((group, term, tokens));
+                    analysed.Add((term, tokens));
                 }
-
-                terms.Add((group, term, tokens));
-                groupForms.Add(QueryForm.From(term, tokens));
             }
 
-            forms[group] = groupForms;
+            forms[group] = analysed
+                .Select((a, i) => QueryForm.From(a.Term, a.Tokens) with
+                {
+                    Subsumed = analysed.Where((b, j) => j != i && b.Tokens.Count < a.Tokens.Count).Any(b => Contains(a.Tokens, b.Tokens)),
+                })
+                .ToList();
         }
 
         // Longest first, so 数据采集与监视控制 wins over 数据采集.
@@ -70,6 +73,27 @@ internal sealed class QueryExpander
         }
 
         return concepts;
+    }
+
+    /// <summary>Whether <paramref name="inner"/> occurs in <paramref name="outer"/> as consecutive tokens at the same distances.</summary>
+    private static bool Contains(IReadOnlyList<AnalyzedToken> outer, IReadOnlyList<AnalyzedToken> inner)
+    {
+        for (var at = 0; at + inner.Count <= outer.Count; at++)
+        {
+            var matches = true;
+            for (var k = 0; k < inner.Count && matches; k++)
+            {
+                matches = outer[at + k].Term == inner[k].Term
+                    && outer[at + k].Position - outer[at].Position == inner[k].Position - inner[0].Position;
+            }
+
+            if (matches)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private (SynonymGroup Group, IReadOnlyList<AnalyzedToken> Tokens)? FindTerm(IReadOnlyList<AnalyzedToken> tokens, int at)

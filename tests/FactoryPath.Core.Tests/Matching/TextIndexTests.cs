@@ -160,6 +160,20 @@ public sealed class TextIndexTests : IDisposable
         Assert.Equal(SearchDocumentKinds.Solution, hit.Kind);
         Assert.True(hit.Score > 0);
     }
+
+    [Fact]
+    public void Search_LongerFormOfAGroup_IsFoundThroughTheShorterFormAndStillReported()
+    {
+        // 能源管理 holds 能源, so the search looks for 能源 alone; the document is found and both forms are named
+        index.Add(Doc("long", "工厂能源管理平台"));
+        index.Add(Doc("short", "能源计量"));
+        index.Add(Doc("other", "财务报表与合同"));
+
+        Assert.Equal(["long", "short"], Ids("能耗").Order());
+        var forms = index.MatchedConcepts("能耗", ["long", "short"]);
+        Assert.Equal(["能源", "能源管理"], forms["long"].Single().Forms.Order());
+        Assert.Equal(["能源"], forms["short"].Single().Forms);
+    }
 }
 
 public sealed class TextIndexFilterTests : IDisposable
