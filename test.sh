@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 
 CONFIGURATION=Debug
 SOLUTION=FactoryPath.slnx
-DEPENDENCIES=(ensure_chromium ensure_cjk_fonts)
+DEPENDENCIES=(ensure_chromium ensure_cjk_fonts ensure_mosquitto ensure_libmodbus)
 
 export FACTORYPATH_ARTIFACTS="${FACTORYPATH_ARTIFACTS:-$PWD/artifacts/test}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -60,6 +60,27 @@ ensure_cjk_fonts() {
   command -v fc-list >/dev/null || packages+=(fontconfig)
   apt_install "${packages[@]}"
   fc-cache -f >/dev/null 2>&1 || true
+}
+
+ensure_mosquitto() {
+  # the edge tests start their own brokers on free loopback ports, in temp folders, and stop them by pid
+  if [[ -x /usr/sbin/mosquitto && -x /usr/bin/mosquitto_passwd ]]; then
+    log "mosquitto: present"
+    return
+  fi
+  apt_install mosquitto
+}
+
+ensure_libmodbus() {
+  # the edge tests compile a small libmodbus server (tests/FactoryPath.Edge.Tests/Peers) with gcc at set-up
+  if command -v gcc >/dev/null && command -v pkg-config >/dev/null && pkg-config --exists libmodbus 2>/dev/null; then
+    log "libmodbus: present ($(pkg-config --modversion libmodbus))"
+    return
+  fi
+  local packages=(libmodbus-dev)
+  command -v gcc >/dev/null || packages+=(gcc libc6-dev)
+  command -v pkg-config >/dev/null || packages+=(pkg-config)
+  apt_install "${packages[@]}"
 }
 
 # --- run -------------------------------------------------------------------
