@@ -14,6 +14,9 @@ public sealed class SimulatedMachine
 {
     private const double TemperatureTimeConstantSeconds = 300;
 
+    /// <summary>Slack for sums of tick lengths (0.1 s is not exact in binary), so 1800 ticks of 0.1 s make 180 s.</summary>
+    private const double Epsilon = 1e-6;
+
     private readonly Random _random;
     private MachineState _state = MachineState.Running;
     private ushort _reason;
@@ -72,7 +75,7 @@ public sealed class SimulatedMachine
         else
         {
             _stateSecondsLeft -= seconds;
-            if (_stateSecondsLeft <= 0)
+            if (_stateSecondsLeft <= Epsilon)
             {
                 Enter(MachineState.Running, DownReasons.None, 0);
             }
@@ -96,7 +99,7 @@ public sealed class SimulatedMachine
         if (Type.MakesParts())
         {
             _cycleProgress += seconds;
-            while (_cycleProgress >= _cycleSeconds)
+            while (_cycleProgress >= _cycleSeconds - Epsilon)
             {
                 FinishPart();
                 if (_state != MachineState.Running)
