@@ -53,6 +53,39 @@ public sealed class ModbusRegisterBank
 
     internal bool Contains(int address, int quantity) => address >= 0 && quantity >= 0 && address + quantity <= Size;
 
+    // Copies for the request handler: one lock each, no closures.
+    internal void CopyBits(bool discrete, int address, Span<bool> destination)
+    {
+        lock (_gate)
+        {
+            (discrete ? _discreteInputs : _coils).AsSpan(address, destination.Length).CopyTo(destination);
+        }
+    }
+
+    internal void CopyRegisters(bool input, int address, Span<ushort> destination)
+    {
+        lock (_gate)
+        {
+            (input ? _inputRegisters : _holdingRegisters).AsSpan(address, destination.Length).CopyTo(destination);
+        }
+    }
+
+    internal void WriteCoils(int address, ReadOnlySpan<bool> values)
+    {
+        lock (_gate)
+        {
+            values.CopyTo(_coils.AsSpan(address));
+        }
+    }
+
+    internal void WriteHoldingRegisters(int address, ReadOnlySpan<ushort> values)
+    {
+        lock (_gate)
+        {
+            values.CopyTo(_holdingRegisters.AsSpan(address));
+        }
+    }
+
     private sealed class Tables(ModbusRegisterBank bank) : IModbusTables
     {
         public Span<bool> Coils => bank._coils;

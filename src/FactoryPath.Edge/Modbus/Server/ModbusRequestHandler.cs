@@ -77,8 +77,8 @@ public static class ModbusRequestHandler
         response[1] = (byte)byteCount;
         var packed = response.Slice(2, byteCount);
         packed.Clear();
-        var bits = new bool[quantity];
-        bank.Read(t => { (discrete ? t.DiscreteInputs : t.Coils).Slice(address, quantity).CopyTo(bits); return 0; });
+        Span<bool> bits = stackalloc bool[quantity];
+        bank.CopyBits(discrete, address, bits);
         for (var i = 0; i < quantity; i++)
         {
             if (bits[i])
@@ -111,8 +111,8 @@ public static class ModbusRequestHandler
 
         response[0] = function;
         response[1] = (byte)(quantity * 2);
-        var values = new ushort[quantity];
-        bank.Read(t => { (input ? t.InputRegisters : t.HoldingRegisters).Slice(address, quantity).CopyTo(values); return 0; });
+        Span<ushort> values = stackalloc ushort[quantity];
+        bank.CopyRegisters(input, address, values);
         for (var i = 0; i < quantity; i++)
         {
             BinaryPrimitives.WriteUInt16BigEndian(response[(2 + i * 2)..], values[i]);
@@ -140,7 +140,7 @@ public static class ModbusRequestHandler
             return Exception(response, function, ModbusExceptionCode.IllegalDataAddress);
         }
 
-        bank.Update(t => t.Coils[address] = value == 0xFF00);
+        bank.WriteCoils(address, [value == 0xFF00]);
         return Echo(response, function, data);
     }
 
@@ -158,7 +158,7 @@ public static class ModbusRequestHandler
             return Exception(response, function, ModbusExceptionCode.IllegalDataAddress);
         }
 
-        bank.Update(t => t.HoldingRegisters[address] = value);
+        bank.WriteHoldingRegisters(address, [value]);
         return Echo(response, function, data);
     }
 
@@ -181,13 +181,13 @@ public static class ModbusRequestHandler
             return Exception(response, function, ModbusExceptionCode.IllegalDataAddress);
         }
 
-        var bits = new bool[quantity];
+        Span<bool> bits = stackalloc bool[quantity];
         for (var i = 0; i < quantity; i++)
         {
             bits[i] = (data[5 + i / 8] & (1 << (i % 8))) != 0;
         }
 
-        bank.Update(t => bits.CopyTo(t.Coils.Slice(address, quantity)));
+        bank.WriteCoils(address, bits);
         return Echo(response, function, data[..4]);
     }
 
@@ -210,13 +210,13 @@ public static class ModbusRequestHandler
             return Exception(response, function, ModbusExceptionCode.IllegalDataAddress);
         }
 
-        var values = new ushort[quantity];
+        Span<ushort> values = stackalloc ushort[quantity];
         for (var i = 0; i < quantity; i++)
         {
             values[i] = BinaryPrimitives.ReadUInt16BigEndian(data[(5 + i * 2)..]);
         }
 
-        bank.Update(t => values.CopyTo(t.HoldingRegisters.Slice(address, quantity)));
+        bank.WriteHoldingRegisters(address, values);
         return Echo(response, function, data[..4]);
     }
 
