@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using FactoryPath.Edge.Simulation;
 using FactoryPath.Edge.Simulation.Scenario;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace FactoryPath.Cli.Commands;
@@ -20,20 +21,27 @@ internal static class EdgeSimulateCommand
         var scenario = new Option<string?>("--scenario") { Description = "Scenario YAML file; default: the demo factory (four machines)" };
         var port = new Option<int>("--port") { Description = "TCP port; 0 picks a free one", DefaultValueFactory = _ => DefaultPort };
         var address = new Option<string>("--address") { Description = "Address to listen on; 0.0.0.0 serves other hosts", DefaultValueFactory = _ => "127.0.0.1" };
+        var status = new Option<int>("--status-seconds") { Description = "Print every machine's state this often (real seconds); 0 prints nothing", DefaultValueFactory = _ => 10 };
         var simulate = new Command("simulate", "Serve simulated machines (injection moulding, CNC, air compressor, energy meter) over Modbus TCP")
         {
-            scenario, port, address,
+            scenario, port, address, status,
         };
         simulate.SetAction((parse, ct) => RunAsync(parse.GetValue(scenario), parse.GetValue(port), parse.GetValue(address)!,
-            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
+            parse.GetValue(status), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct));
         return simulate;
     }
 
-    private static async Task<int> RunAsync(string? scenarioPath, int port, string address, TextWriter output, TextWriter error, CancellationToken ct)
+    private static async Task<int> RunAsync(string? scenarioPath, int port, string address, int statusSeconds, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if (port is < 0 or > 65_535)
         {
             await error.WriteLineAsync($"--port {port} is outside 0–65535.");
+            return 2;
+        }
+
+        if (statusSeconds < 0)
+        {
+            await error.WriteLineAsync($"--status-seconds {statusSeconds} must be 0 or more.");
             return 2;
         }
 
@@ -54,7 +62,9 @@ internal static class EdgeSimulateCommand
             return 2;
         }
 
-        await using var host = new SimulatorHost(scenario, new SimulatorHostOptions { Address = ip, Port = port });
+        // Warnings only: a dropped connection (malformed frame) or a refused one is worth seeing; routine traffic is not.
+        using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        await using var host = new SimulatorHost(scenario, new SimulatorHostOptions { Address = ip, Port = port }, logging);
         try
         {
             await host.StartAsync(ct);
@@ -68,7 +78,16 @@ internal static class EdgeSimulateCommand
         Print(CliConsole.For(output), host, scenario, address);
         try
         {
-            await Task.Delay(Timeout.Infinite, ct);
+            if (statusSeconds == 0)
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(statusSeconds));
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                await output.WriteLineAsync(Status(host));
+            }
         }
         catch (OperationCanceledException)
         {
@@ -76,6 +95,20 @@ internal static class EdgeSimulateCommand
 
         await output.WriteLineAsync("Stopping the simulator.");
         return 0;
+    }
+
+    /// <summary>One line: simulated time, then each machine's state and main values.</summary>
+    internal static string Status(SimulatorHost host)
+    {
+        var parts = host.Machines.Select(m =>
+        {
+            var v = m.Values;
+            var state = v.State == MachineState.Down ? $"down({v.DownReason})" : v.State.ToString().ToLowerInvariant();
+            var counts = m.Type.MakesParts() ? $" good {v.GoodCount} scrap {v.ScrapCount}" : "";
+            return string.Create(CultureInfo.InvariantCulture, $"{m.Id} {state}{counts} {v.PowerKw:0.0} kW {v.EnergyKwh:0.0} kWh");
+        });
+        var now = host.Simulation.Now;
+        return string.Create(CultureInfo.InvariantCulture, $"[{(int)now.TotalHours:00}:{now:mm\\:ss}] {string.Join(" | ", parts)}");
     }
 
     private static void Print(IAnsiConsole console, SimulatorHost host, SimulationScenario scenario, string address)
