@@ -58,4 +58,43 @@ public sealed class ModbusRequestHandlerTests
 
         Assert.Equal(new byte[] { 0x01, 2, 0b1010_0001, 0b0000_0000 }, response[..length]);
     }
+
+    [Fact]
+    public void RandomPdus_NeverThrow_AndAlwaysGetAnAnswerThatFitsAFrame()
+    {
+        var random = new Random(20260401);
+        var response = new byte[MbapHeader.MaxPduSize];
+        var answered = new HashSet<byte>();
+        for (var i = 0; i < 50_000; i++)
+        {
+            // half the requests have the length of a read or single write, with small addresses and quantities
+            var request = new byte[i % 2 == 0 ? 5 : random.Next(1, MbapHeader.MaxPduSize + 1)];
+            random.NextBytes(request);
+            request[0] = (byte)random.Next(0, 20); // mostly the served function codes and their neighbours
+            if (i % 2 == 0)
+            {
+                (request[1], request[3]) = (0, 0);
+                request[2] = (byte)random.Next(0, 110);
+            }
+
+            var length = ModbusRequestHandler.Handle(request, _bank, response);
+
+            Assert.InRange(length, 2, MbapHeader.MaxPduSize);
+            Assert.True(response[0] == request[0] || response[0] == (request[0] | 0x80), $"answer {response[0]:X2} to function {request[0]:X2}");
+            if (response[0] == (request[0] | 0x80))
+            {
+                Assert.Equal(2, length);
+                Assert.Contains((ModbusExceptionCode)response[1], new[] { ModbusExceptionCode.IllegalFunction, ModbusExceptionCode.IllegalDataAddress, ModbusExceptionCode.IllegalDataValue });
+            }
+            else
+            {
+                answered.Add(request[0]);
+            }
+        }
+
+        // only the served functions ever answer normally, and the well-formed reads and single writes among the random
+        // requests do get normal answers
+        Assert.Subset(new HashSet<byte>([0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x0F, 0x10]), answered);
+        Assert.Superset(new HashSet<byte>([0x01, 0x02, 0x03, 0x04, 0x06]), answered);
+    }
 }
