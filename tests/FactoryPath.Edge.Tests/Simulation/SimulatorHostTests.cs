@@ -77,6 +77,44 @@ public sealed class SimulatorHostTests(LibmodbusProbe probe)
         Assert.True(((good[0] << 16) | good[1]) >= 65_500);
     }
 
+    [Fact]
+    public async Task CountersReadWhileTheSimulationSteps_AreNeverTorn_AcrossTheWordBoundary()
+    {
+        var scenario = ScenarioLoader.Parse("""
+            seed: 2
+            machines:
+              - { id: fast, type: cnc, unitId: 1, cycleSeconds: 0.2, cycleJitter: 0, start: { goodCount: 65000 } }
+            """, "fast.yaml");
+        await using var host = new SimulatorHost(scenario, new SimulatorHostOptions { RealTime = false });
+        await host.StartAsync();
+        using var client = await RawModbusSocket.ConnectAsync(host.Port);
+
+        // 5 parts per simulated second: the good counter crosses 65536 (its low word wraps) after about 107 s.
+        var stepping = Task.Run(() =>
+        {
+            for (var i = 0; i < 600; i++)
+            {
+                host.Simulation.Step(TimeSpan.FromSeconds(1));
+            }
+        });
+        var last = 0u;
+        var reads = 0;
+        ushort transaction = 0;
+        while (!stepping.IsCompleted || reads == 0)
+        {
+            var words = await client.ReadHoldingRegistersAsync(1, ++transaction, 2, 2);
+            var good = (uint)(words[0] << 16 | words[1]);
+            Assert.True(good >= last, $"good count read {good} after {last}: a half-written value");
+            last = good;
+            reads++;
+        }
+
+        await stepping;
+        var final = await client.ReadHoldingRegistersAsync(1, ++transaction, 2, 2);
+        Assert.Equal(host.Machines[0].Values.GoodCount, (uint)(final[0] << 16 | final[1]));
+        Assert.True(host.Machines[0].Values.GoodCount > 65_536);
+    }
+
     private static double Float(string line)
     {
         Assert.StartsWith("OK ", line);
