@@ -94,6 +94,29 @@ public sealed class ModbusServerMalformedFrameTests : IAsyncLifetime
         Assert.Equal(new byte[] { 1, 3, 0, 0, 0, 5, 1, 3, 2, 0, 0 }, second);
     }
 
+    [Fact]
+    public async Task ConnectionsBeyondTheLimit_AreRefused_AndTheOthersServed()
+    {
+        await using var server = new ModbusTcpServer(new ModbusTcpServerOptions { MaxConnections = 2 });
+        var bank = new ModbusRegisterBank();
+        bank.Update(t => t.HoldingRegisters[0] = 77);
+        server.AddUnit(1, bank);
+        server.Start();
+        using var first = await RawModbusSocket.ConnectAsync(server.Port);
+        using var second = await RawModbusSocket.ConnectAsync(server.Port);
+        Assert.Equal([77], await first.ReadHoldingRegistersAsync(1, 1, 0, 1));
+        Assert.Equal([77], await second.ReadHoldingRegistersAsync(1, 1, 0, 1));
+
+        using var third = await RawModbusSocket.ConnectAsync(server.Port);
+
+        Assert.True(await third.ClosedByPeerAsync(), "a third connection was kept over the limit of two");
+        Assert.Equal(1, server.RejectedConnections);
+        first.Dispose();
+        await WaitUntil(() => server.OpenConnections == 1);
+        using var fourth = await RawModbusSocket.ConnectAsync(server.Port);
+        Assert.Equal([77], await fourth.ReadHoldingRegistersAsync(1, 2, 0, 1));
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
