@@ -21,7 +21,7 @@ public static class MachineRegisterMap
         P("state", TagRole.State, 0, RegisterDataType.UInt16, 1, "", "1 running, 2 idle, 3 down, 4 changeover", v => (double)v.State),
         P("down_reason", TagRole.DownReason, 1, RegisterDataType.UInt16, 1, "", "reason code while down, else 0", v => v.DownReason),
         P("temperature", TagRole.Temperature, 12, RegisterDataType.Int16, 0.1, "°C", "moulding barrel, CNC spindle, compressor discharge, meter enclosure", v => v.TemperatureC),
-        P("alarms", TagRole.Alarm, 14, RegisterDataType.Bits16, 1, "", "bit 0 down, bit 1 over-temperature, bit 2 last part scrap", v => (double)v.Alarms),
+        P("alarms", TagRole.Alarm, 14, RegisterDataType.Bits16, 1, "", "bits: 0 down, 1 over-temperature, 2 last part scrap", v => (double)v.Alarms),
         P("type_code", TagRole.Other, 15, RegisterDataType.UInt16, 1, "", "1 injection moulding, 2 CNC, 3 air compressor, 4 energy meter", _ => 0),
     ];
 
