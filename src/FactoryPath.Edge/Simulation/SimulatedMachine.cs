@@ -38,7 +38,7 @@ public sealed class SimulatedMachine
         _good = spec.Start.GoodCount;
         _scrap = spec.Start.ScrapCount;
         _energy = spec.Start.EnergyKwh;
-        _temperature = spec.Temperature.RunningC;
+        _temperature = spec.Temperature.IdleC; // warmed up, not yet at full load
         _secondsToFailure = DrawExponential(spec.MtbfMinutes);
         _secondsToIdle = DrawExponential(spec.IdleEveryMinutes);
         _partsToChangeover = spec.ChangeoverEveryParts ?? 0;

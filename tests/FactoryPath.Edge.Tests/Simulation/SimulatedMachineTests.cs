@@ -188,6 +188,27 @@ public sealed class SimulatedMachineTests
     }
 
     [Fact]
+    public void DemoFactory_ShowsEveryAlarmFlag_WithinAShift()
+    {
+        var simulation = new MachineSimulation(ScenarioLoader.LoadDemo());
+        var seen = simulation.Machines.ToDictionary(m => m.Id, _ => AlarmFlags.None);
+
+        for (var minute = 0; minute < 8 * 60; minute++)
+        {
+            simulation.Step(TimeSpan.FromMinutes(1));
+            foreach (var machine in simulation.Machines)
+            {
+                seen[machine.Id] |= machine.Values.Alarms;
+                Assert.Equal(machine.Values.State == MachineState.Down, machine.Values.Alarms.HasFlag(AlarmFlags.Down));
+                Assert.Equal(machine.Values.TemperatureC > machine.Spec.Temperature.AlarmC, machine.Values.Alarms.HasFlag(AlarmFlags.OverTemperature));
+            }
+        }
+
+        Assert.Equal(AlarmFlags.Down | AlarmFlags.Quality, seen["press-1"] & (AlarmFlags.Down | AlarmFlags.Quality));
+        Assert.True(seen["compressor-1"].HasFlag(AlarmFlags.OverTemperature), "the compressor never overheated in 8 hours");
+    }
+
+    [Fact]
     public void Changeovers_FollowEveryNParts()
     {
         var simulation = Simulate("""
