@@ -20,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(AssessCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(GenCommand.Create());
+        root.Subcommands.Add(EdgeCommand.Create());
         return root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
     }
 }
