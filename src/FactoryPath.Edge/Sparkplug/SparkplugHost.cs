@@ -96,8 +96,15 @@ internal sealed class SparkplugHost
             return;
         }
 
-        if (!CheckSequence(parsed, node, decoded, now, scope, outcome) || node.AwaitingRebirth)
+        if (!CheckSequence(parsed, node, decoded, now, scope, outcome))
         {
+            return;
+        }
+
+        if (node.AwaitingRebirth)
+        {
+            // still waiting for the NBIRTH asked for: ask again once the interval has passed (a lost request)
+            RequestRebirth(parsed, node, now, outcome);
             return;
         }
 
