@@ -144,7 +144,7 @@ public sealed class SparkplugSource : ITagSource
             }
         }
 
-        public async Task OnMessageAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+        public Task OnMessageAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
         {
             var now = DateTimeOffset.UtcNow;
             source.counters.Message(now);
@@ -153,10 +153,11 @@ public sealed class SparkplugSource : ITagSource
                 // Sparkplug 3.0.0, chapter 5: a host that sees itself reported offline (an old will) publishes online again
                 if (!IsOnline(payload.Span))
                 {
-                    await PublishStateAsync(hostId, online: true, cancellationToken);
+                    // not awaited inside the receive handler: a QoS 1 publish waits for the broker's acknowledgement
+                    _ = Task.Run(() => PublishStateAsync(hostId, online: true, cancellationToken), CancellationToken.None);
                 }
 
-                return;
+                return Task.CompletedTask;
             }
 
             lock (source.gate)
@@ -165,7 +166,7 @@ public sealed class SparkplugSource : ITagSource
                 source.host.Handle(topic, payload.Span, now, outcome);
             }
 
-            await source.ApplyAsync(outcome, sink, cancellationToken);
+            return source.ApplyAsync(outcome, sink, cancellationToken);
         }
 
         public async Task OnDisconnectedAsync(CancellationToken cancellationToken)
