@@ -59,7 +59,16 @@ public sealed class Mosquitto : IAsyncDisposable
         }
 
         await File.WriteAllLinesAsync(Path.Combine(broker.folder, "mosquitto.conf"), config);
-        await broker.StartAsync();
+        try
+        {
+            await broker.StartAsync();
+        }
+        catch
+        {
+            await broker.DisposeAsync();
+            throw;
+        }
+
         return broker;
     }
 
