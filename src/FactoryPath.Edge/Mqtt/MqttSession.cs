@@ -41,6 +41,9 @@ internal sealed class MqttSession : IAsyncDisposable
     private readonly ILogger logger;
     private readonly IMqttClient client;
     private TaskCompletionSource connectionLost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource disposing = new();
+    private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool started;
 
     public MqttSession(MqttBrokerOptions options, SourceCounters counters, ILogger logger)
     {
@@ -61,7 +64,22 @@ internal sealed class MqttSession : IAsyncDisposable
 
     public bool IsConnected => client.IsConnected;
 
-    public async Task RunAsync(IMqttSessionHandler handler, CancellationToken cancellationToken)
+    /// <summary>Runs until <paramref name="stop"/> is cancelled or the session is disposed.</summary>
+    public async Task RunAsync(IMqttSessionHandler handler, CancellationToken stop)
+    {
+        started = true;
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, disposing.Token);
+        try
+        {
+            await RunCoreAsync(handler, linked.Token);
+        }
+        finally
+        {
+            finished.TrySetResult();
+        }
+    }
+
+    private async Task RunCoreAsync(IMqttSessionHandler handler, CancellationToken cancellationToken)
     {
         client.ApplicationMessageReceivedAsync += async e =>
         {
@@ -116,8 +134,9 @@ internal sealed class MqttSession : IAsyncDisposable
                 counters.Error(SourceErrorKind.Subscribe, e.Message);
                 logger.LogWarning("{Reason}", e.Message);
             }
-            catch (Exception e) when (e is MqttCommunicationException or OperationCanceledException or IOException or System.Net.Sockets.SocketException or InvalidOperationException)
+            catch (Exception e)
             {
+                // any other failure (network, TLS handshake, protocol) is a connection error: the loop never ends on it
                 var why = $"cannot reach broker {options.Host}:{options.Port}: {e.Message}";
                 counters.Error(SourceErrorKind.Connection, why);
                 logger.LogWarning("{Reason}", why);
@@ -185,10 +204,23 @@ internal sealed class MqttSession : IAsyncDisposable
         return false;
     }
 
+    /// <summary>Stops a running session (as cancelling its run would), waits for it to end, and releases the client.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (disposing.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await disposing.CancelAsync();
+        if (started)
+        {
+            await finished.Task;
+        }
+
         await DropAsync();
         client.Dispose();
+        disposing.Dispose();
     }
 
     private async Task ConnectAndSubscribeAsync(IMqttSessionHandler handler, CancellationToken cancellationToken)

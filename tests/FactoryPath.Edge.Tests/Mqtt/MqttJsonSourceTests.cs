@@ -114,4 +114,33 @@ public sealed class MqttJsonSourceTests
         Assert.Null(source.Health().LastError);
         Assert.Equal(0, source.Health().Errors);
     }
+
+    [Fact]
+    public async Task NoBroker_CountsConnectionErrors_KeepsTrying_AndStopsWhenDisposed()
+    {
+        var options = new MqttJsonOptions
+        {
+            Broker = new MqttBrokerOptions
+            {
+                Host = "127.0.0.1",
+                Port = FreePort.Next(),
+                ClientId = "gw-nobody",
+                ConnectTimeout = TimeSpan.FromSeconds(5),
+                ReconnectMinDelay = TimeSpan.FromMilliseconds(50),
+                ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
+            },
+            Subscriptions = [new() { TopicFilter = "a/#", Tags = [new("t", "v")] }],
+        };
+        var source = new MqttJsonSource("nobody", options);
+        var run = Task.Run(() => source.RunAsync(new CollectingSink(), CancellationToken.None));
+
+        await Eventually(() => source.Status().ErrorCount(SourceErrorKind.Connection) >= 3, () => $"connection errors: {source.Status().ErrorCount(SourceErrorKind.Connection)}");
+        Assert.False(source.Health().Connected);
+        Assert.Contains($"cannot reach broker 127.0.0.1:{options.Broker.Port}", source.Health().LastError);
+        Assert.False(run.IsCompleted);
+
+        await source.DisposeAsync();
+        await run.WaitAsync(Patience);
+        Assert.True(run.IsCompletedSuccessfully);
+    }
 }
