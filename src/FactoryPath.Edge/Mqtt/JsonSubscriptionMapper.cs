@@ -34,6 +34,14 @@ internal sealed class JsonSubscriptionMapper
     /// <summary>Adds the payload's samples to <paramref name="samples"/> and its problems to <paramref name="errors"/>.</summary>
     public void Map(string topic, ReadOnlyMemory<byte> payload, DateTimeOffset receivedAt, List<TagSample> samples, List<(string Kind, string Message)> errors)
     {
+        // RFC 8259 section 8.1: JSON exchanged between systems is UTF-8; the parser leaves bad bytes inside strings
+        // to the moment a string is read, so they are refused here
+        if (!System.Text.Unicode.Utf8.IsValid(payload.Span))
+        {
+            errors.Add((SourceErrorKind.NotJson, $"'{topic}': payload is not valid UTF-8"));
+            return;
+        }
+
         JsonDocument document;
         try
         {

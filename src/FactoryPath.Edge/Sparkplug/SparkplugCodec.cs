@@ -39,6 +39,12 @@ public static class SparkplugCodec
         {
             error = $"malformed protobuf: {e.Message}";
         }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or OverflowException)
+        {
+            // Google.Protobuf reports malformed input with InvalidProtocolBufferException; anything else it throws for
+            // bad bytes is reported the same way
+            error = $"malformed protobuf: {e.Message}";
+        }
 
         return false;
     }

@@ -181,4 +181,39 @@ public sealed class JsonMappingTests
         Assert.Null(MqttTopicFilter.Check(filter));
         Assert.Equal(expected, MqttTopicFilter.Matches(filter, topic));
     }
+
+    [Fact]
+    public void Map_RandomBytesAndMangledJson_NeverThrow()
+    {
+        var subscription = new JsonSubscriptionOptions
+        {
+            TopicFilter = "x",
+            Tags = [new("t", "a.b[1]", TimestampPath: "ts", QualityPath: "q")],
+        };
+        var mapper = new JsonSubscriptionMapper(subscription);
+        var valid = Encoding.UTF8.GetBytes("""{"a":{"b":[1,2.5]},"ts":"2026-03-01T08:00:00Z","q":"good"}""");
+        var random = new Random(11);
+        var samples = new List<TagSample>();
+        var errors = new List<(string Kind, string Message)>();
+        for (var i = 0; i < 3000; i++)
+        {
+            byte[] payload;
+            if (i % 2 == 0)
+            {
+                payload = new byte[random.Next(0, 80)];
+                random.NextBytes(payload);
+            }
+            else
+            {
+                payload = (byte[])valid.Clone();
+                payload[random.Next(payload.Length)] = (byte)random.Next(256);
+            }
+
+            var before = samples.Count + errors.Count;
+            mapper.Map("x", payload, Received, samples, errors);
+
+            // every payload gives a sample or a reported problem
+            Assert.True(samples.Count + errors.Count > before, $"payload {Convert.ToHexString(payload)} gave nothing");
+        }
+    }
 }

@@ -192,6 +192,15 @@ public sealed class SparkplugCodecTests
         Assert.Contains("malformed protobuf", error);
     }
 
+    [Fact]
+    public void Decode_InvalidUtf8InAName_IsAnError()
+    {
+        var payload = Field(2, WireFormat.WireType.LengthDelimited, Field(1, WireFormat.WireType.LengthDelimited, new byte[] { 0xFF, 0xC0, 0x41 }));
+
+        Assert.False(SparkplugCodec.TryDecode(payload, out _, out var error));
+        Assert.Equal("metrics[0]: malformed protobuf: String is invalid UTF-8.", error);
+    }
+
     /// <summary>One hand-encoded field (tag, then a varint, 8 or 4 bytes, or a length-delimited body).</summary>
     private static byte[] Field(int field, WireFormat.WireType wire, object value)
     {

@@ -223,4 +223,20 @@ public sealed class SparkplugHostTests
         Assert.True(metric.Value.Boolean);
         Assert.Equal("spBv1.0/plant/NCMD/gw1", SparkplugTopic.NodeCommand("plant", "gw1"));
     }
+
+    [Fact]
+    public void FilteredDevices_GiveNoSamples_ButTheirSequenceNumbersCount()
+    {
+        var filtered = new SparkplugHost(new SparkplugOptions { GroupIds = ["plant"], DeviceIds = ["press"] });
+        var outcome = new SparkplugOutcome();
+        void Send((string Topic, byte[] Payload) message) => filtered.Handle(message.Topic, message.Payload, Now, outcome);
+
+        Send(edge.NodeBirth(("Power", 1, SparkplugDataType.Float, 4.5)));
+        Send(edge.DeviceBirth("lathe", ("Speed", 20, SparkplugDataType.Int32, 900)));
+        Send(edge.DeviceData("lathe", (20, SparkplugDataType.Int32, 950)));
+        Send(edge.NodeData((1, SparkplugDataType.Float, 5)));
+
+        Assert.Empty(outcome.Errors);
+        Assert.Equal([TagSample.Good("gw1/Power", edge.Now, 4.5), TagSample.Good("gw1/Power", edge.Now, 5)], outcome.Samples);
+    }
 }
