@@ -239,4 +239,35 @@ public sealed class SparkplugHostTests
         Assert.Empty(outcome.Errors);
         Assert.Equal([TagSample.Good("gw1/Power", edge.Now, 4.5), TagSample.Good("gw1/Power", edge.Now, 5)], outcome.Samples);
     }
+
+    [Fact]
+    public void MangledMessages_AreReported_NeverThrown()
+    {
+        var random = new Random(3);
+        var valid = new[]
+        {
+            edge.NodeBirth(("Power", 1, SparkplugDataType.Float, 4.5), ("Count", 2, SparkplugDataType.Int64, -3)),
+            edge.DeviceBirth("press", ("Temperature", 10, SparkplugDataType.Double, 180)),
+            edge.NodeData((1, SparkplugDataType.Float, 5)),
+            edge.DeviceData("press", (10, SparkplugDataType.Double, 181)),
+            edge.DeviceDeath("press"),
+            edge.NodeDeath(),
+        };
+        var outcome = new SparkplugOutcome();
+        for (var i = 0; i < 5000; i++)
+        {
+            var (topic, payload) = valid[random.Next(valid.Length)];
+            var bytes = (byte[])payload.Clone();
+            if (bytes.Length > 0)
+            {
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            }
+
+            host.Handle(topic, random.Next(4) == 0 ? bytes[..random.Next(bytes.Length + 1)] : bytes, Now.AddSeconds(i), outcome);
+        }
+
+        Assert.Contains(outcome.Errors, e => e.Kind == SourceErrorKind.MalformedPayload);
+        Assert.Contains(outcome.Errors, e => e.Kind == SourceErrorKind.SequenceGap);
+        Assert.All(outcome.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.Message)));
+    }
 }
