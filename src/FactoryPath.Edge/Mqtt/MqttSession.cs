@@ -295,7 +295,7 @@ internal sealed class MqttSession : IAsyncDisposable
         var why = code switch
         {
             MqttClientConnectResultCode.BadUserNameOrPassword or MqttClientConnectResultCode.NotAuthorized =>
-                $"broker {options.Host}:{options.Port} refused the connection: {code} (check broker.user_name and broker.password)",
+                $"broker {options.Host}:{options.Port} refused the connection: {code} (check the user name and password)",
             { } known => $"broker {options.Host}:{options.Port} refused the connection: {known}",
             null => $"connecting to broker {options.Host}:{options.Port} failed: {message}",
         };

@@ -100,7 +100,7 @@ public sealed class MqttJsonSourceTests
             var health = refused.Health();
             Assert.False(health.Connected);
             Assert.Contains("refused the connection", health.LastError);
-            Assert.Contains("check broker.user_name and broker.password", health.LastError);
+            Assert.Contains("check the user name and password", health.LastError);
         }
 
         var right = BrokerOptions(broker, "gw-right") with { UserName = "gateway", Password = "s3cret" };
