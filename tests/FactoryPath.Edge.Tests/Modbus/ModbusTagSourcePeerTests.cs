@@ -204,6 +204,35 @@ public sealed class ModbusTagSourcePeerTests : IAsyncLifetime
         Assert.Contains(sink.For("h7"), s => s.Quality == TagQuality.Bad);
     }
 
+    [Fact]
+    public async Task A_device_that_stops_answering_times_out_and_its_tags_go_bad()
+    {
+        // answers the first request, then stays silent
+        await using var raw = new RawReplyServer((request, n) => n == 1 ? RawReplyServer.Registers(request) : null);
+        var device = new ModbusDeviceOptions
+        {
+            Name = "silent",
+            Host = "127.0.0.1",
+            Port = raw.Port,
+            Timeout = TimeSpan.FromSeconds(2),
+            MaxGap = 10,
+            Tags = [Tag("h4", ModbusTable.HoldingRegister, 4, ModbusDataType.UInt16), Tag("h9", ModbusTable.HoldingRegister, 9, ModbusDataType.UInt16)],
+        };
+        await using var source = new ModbusTagSource(device);
+        var sink = new RecordingSink();
+        Assert.True(await source.PollOnceAsync(sink, CancellationToken.None));
+        Assert.NotNull(source.Health().LastReadAt);
+        Assert.False(await source.PollOnceAsync(sink, CancellationToken.None));
+        Assert.False(await source.PollOnceAsync(sink, CancellationToken.None));
+
+        Assert.Equal([TagQuality.Good, TagQuality.Bad], sink.For("h4").Select(s => s.Quality));
+        Assert.Equal([TagQuality.Good, TagQuality.Bad], sink.For("h9").Select(s => s.Quality));
+        var health = source.Health();
+        Assert.Equal((2, 1, false), (health.Errors, health.Reads, health.Connected));
+        Assert.Contains("no reply to ReadHoldingRegisters at address 4 within 2000 ms", health.LastError);
+        Assert.Equal(2, source.ClientCounters.Timeouts);
+    }
+
     private static ModbusTagOptions Tag(string id, ModbusTable table, int address, ModbusDataType? type) =>
         new() { Id = id, Table = table, Address = address, DataType = type };
 
