@@ -72,4 +72,13 @@ public class ModbusOptionsTests
         var errors = new ModbusDeviceOptions { Name = "m", Host = " " }.Validate();
         Assert.Equal(["device 'm': has no host", "device 'm': has no tags"], errors);
     }
+
+    [Fact]
+    public void A_tag_source_refuses_invalid_options_with_every_problem()
+    {
+        var device = Device(new ModbusTagOptions { Id = "t", Address = -1 }) with { Port = 70000 };
+        var e = Assert.Throws<ArgumentException>(() => new FactoryPath.Edge.Modbus.Source.ModbusTagSource(device));
+        Assert.Contains("device 'press-3': port 70000 is outside 1–65535", e.Message);
+        Assert.Contains("device 'press-3': tag 't': address -1 is outside 0–65535", e.Message);
+    }
 }
