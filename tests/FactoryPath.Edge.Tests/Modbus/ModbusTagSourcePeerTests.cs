@@ -134,7 +134,7 @@ public sealed class ModbusTagSourcePeerTests : IAsyncLifetime
         var device = Device([Tag("h0", ModbusTable.HoldingRegister, 0, ModbusDataType.UInt16), Tag("i3", ModbusTable.InputRegister, 3, ModbusDataType.UInt16), Tag("c6", ModbusTable.Coil, 6, null)]) with
         {
             PollInterval = TimeSpan.FromMilliseconds(50),
-            Timeout = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(10),
             ReconnectDelayMin = TimeSpan.FromMilliseconds(20),
             ReconnectDelayMax = TimeSpan.FromMilliseconds(200),
             RefreshInterval = null,
@@ -183,7 +183,7 @@ public sealed class ModbusTagSourcePeerTests : IAsyncLifetime
             Host = "127.0.0.1",
             Port = raw.Port,
             PollInterval = TimeSpan.FromMilliseconds(20),
-            Timeout = TimeSpan.FromSeconds(5),
+            Timeout = TimeSpan.FromSeconds(10),
             ReconnectDelayMin = TimeSpan.FromMilliseconds(10),
             ReconnectDelayMax = TimeSpan.FromMilliseconds(50),
             Tags = [Tag("h7", ModbusTable.HoldingRegister, 7, ModbusDataType.UInt16)],
