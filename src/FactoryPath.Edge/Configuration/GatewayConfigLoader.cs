@@ -315,6 +315,12 @@ public static class GatewayConfigLoader
 
             var offset = yaml.Number(map, "offset", what) ?? 0;
             var deadband = yaml.Number(map, "deadband", what, 0) ?? 0;
+            if (deadband > 0 && device is not null && device.Protocol != DeviceConfig.ModbusTcp)
+            {
+                // a broker pushes what the device sends; a deadband belongs where the gateway polls
+                yaml.Error(yaml.Node(map, "deadband")!, $"{what}: 'deadband' applies to Modbus tags only (a {device.Protocol} device sends what it sends)");
+            }
+
             var unit = yaml.String(map, "unit", what, required: false);
             if (id is null || tag is null || role is null || equipment.All(e => e.Id != equipmentId))
             {

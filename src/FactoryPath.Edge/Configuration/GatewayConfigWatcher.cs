@@ -48,8 +48,9 @@ public sealed class GatewayConfigWatcher : IDisposable
         lock (gate)
         {
             var hash = Hash();
-            if (hash.AsSpan().SequenceEqual(lastHash))
+            if (hash.Length == 0 || hash.AsSpan().SequenceEqual(lastHash))
             {
+                // unreadable or empty: the file is being replaced; its next write brings another event
                 return;
             }
 
@@ -80,7 +81,8 @@ public sealed class GatewayConfigWatcher : IDisposable
     {
         try
         {
-            return SHA256.HashData(File.ReadAllBytes(path));
+            var bytes = File.ReadAllBytes(path);
+            return bytes.Length == 0 ? [] : SHA256.HashData(bytes);
         }
         catch (IOException)
         {

@@ -51,6 +51,7 @@ public sealed class GatewayConfigLoaderTests
             address: 2
             type: uint32
             byteOrder: CDAB
+            deadband: 0.5
           - id: press-1.alarm
             device: press-plc
             equipment: press-1
@@ -65,7 +66,6 @@ public sealed class GatewayConfigLoaderTests
             topic: plant/press-1/temp
             value: data.celsius
             scale: 0.1
-            deadband: 0.5
         """;
 
     private static GatewayConfig Load(string yaml) => GatewayConfigLoader.Parse(yaml, "edge.yaml", "/srv/edge");
@@ -95,7 +95,8 @@ public sealed class GatewayConfigLoaderTests
         Assert.Equal(("uint16", "ABCD"), (config.Tags[0].Type, config.Tags[0].ByteOrder));
         Assert.Equal("bool", config.Tags.Single(t => t.Id == "press-1.alarm").Type);
         var temp = config.Tags.Single(t => t.Id == "press-1.temp");
-        Assert.Equal(("plant/press-1/temp", "data.celsius", 0.1, 0.5), (temp.Topic, temp.ValuePath, temp.Scale, temp.Deadband));
+        Assert.Equal(("plant/press-1/temp", "data.celsius", 0.1), (temp.Topic, temp.ValuePath, temp.Scale));
+        Assert.Equal(0.5, good.Deadband);
         Assert.Equal("acme/ningbo/moulding/line-1/press-1", config.InfoOf(temp).Path.ToString());
         Assert.False(config.Equipment[1].Digital);
         Assert.Equal("saw", config.Equipment[1].Name);
@@ -104,15 +105,16 @@ public sealed class GatewayConfigLoaderTests
     [Theory]
     [InlineData("device: press-plc\n    equipment: press-1\n    role: state", "device: plc-9\n    equipment: press-1\n    role: state", 33, "unknown device 'plc-9' (devices: press-plc, line-broker)")]
     [InlineData("id: press-1.good", "id: press-1.state", 38, "tag 'press-1.state' is defined twice (first at line 32)")]
-    [InlineData("address: 10", "address: 65536", 51, "'address' is 65536, outside 0–65535")]
+    [InlineData("address: 10", "address: 65536", 52, "'address' is 65536, outside 0–65535")]
     [InlineData("maxRegistersPerRead: 100", "maxRegistersPerRead: 126", 27, "one read holds at most 125 registers")]
     [InlineData("byteOrder: CDAB", "byteOrder: ACBD", 45, "'byteOrder' 'ACBD' is not one of ABCD, CDAB, BADC, DCBA")]
-    [InlineData("role: alarm", "role: alarms", 49, "role 'alarms' is not one of state, good_count")]
+    [InlineData("role: alarm", "role: alarms", 50, "role 'alarms' is not one of state, good_count")]
     [InlineData("poll: 500ms", "poll: 5 seconds", 26, "'poll' '5 seconds' is not a duration")]
     [InlineData("path: acme/ningbo/moulding/line-1/saw", "path: acme/saw", 19, "an asset path is enterprise/site/area/line[/cell]/equipment")]
     [InlineData("    address: 0\n", "    address: 0\n    colour: red\n", 38, "unknown key 'colour'")]
     [InlineData("address: 2\n    type: uint32", "address: 65535\n    type: uint32", 43, "runs past the last register 65535")]
-    [InlineData("table: coil", "table: coil\n    type: int16", 51, "a coil holds one bit, so its type is bool")]
+    [InlineData("table: coil", "table: coil\n    type: int16", 52, "a coil holds one bit, so its type is bool")]
+    [InlineData("scale: 0.1", "scale: 0.1\n    deadband: 1", 61, "'deadband' applies to Modbus tags only")]
     public void Mistake_IsReportedAtItsLine(string find, string replace, int line, string message)
     {
         Environment.SetEnvironmentVariable("FP_TEST_GATEWAY_SECRET", "s3cret");

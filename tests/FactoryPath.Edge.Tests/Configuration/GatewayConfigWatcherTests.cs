@@ -43,15 +43,14 @@ public sealed class GatewayConfigWatcherTests : IDisposable
         Assert.Equal(TimeSpan.FromMilliseconds(250), Assert.Single(applied).Devices[0].Poll);
 
         await File.WriteAllTextAsync(file, Config("soon"));
-        await Until(() => !rejected.IsEmpty);
-        var error = Assert.Single(Assert.Single(rejected).Errors);
-        Assert.Equal(10, error.Line);
+        await Until(() => rejected.Any(r => r.Errors.Any(e => e.Line == 10 && e.Message.Contains("'poll' 'soon'"))));
         Assert.Single(applied);
 
         // the same content saved again is not a change
+        var before = (watcher.Applied, watcher.Rejected);
         await File.WriteAllTextAsync(file, Config("soon"));
         watcher.Reload();
-        Assert.Equal((1, 1), (watcher.Applied, watcher.Rejected));
+        Assert.Equal(before, (watcher.Applied, watcher.Rejected));
     }
 
     private static async Task Until(Func<bool> condition)
