@@ -1,0 +1,440 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using DuckDB.NET.Data;
+using FactoryPath.Edge.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FactoryPath.Edge.Store;
+
+/// <summary>
+/// The gateway's local store: one DuckDB file holding raw samples, derived events, the tag register and minute/hour
+/// rollups. <see cref="WriteAsync"/> only queues (a bounded queue: writers wait when it is full); one writer task
+/// appends queued samples with DuckDB's appender when <see cref="LocalStoreOptions.BatchSize"/> are waiting or
+/// <see cref="LocalStoreOptions.FlushInterval"/> has passed. Disposing drains the queue first, so a clean stop loses
+/// nothing. Every member is thread-safe; database work is serialised on one connection.
+/// </summary>
+public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
+{
+    private readonly LocalStoreOptions options;
+    private readonly ILogger logger;
+    private readonly DuckDBConnection connection;
+    private readonly Lock gate = new();
+    private readonly Channel<QueueItem> queue;
+    private readonly Task writer;
+    private readonly ConcurrentDictionary<string, TagSample> latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TagInfo> tags = new(StringComparer.Ordinal);
+
+    // last known value of each event-bearing tag; touched only by the writer task
+    private readonly Dictionary<string, double?> eventBaseline = new(StringComparer.Ordinal);
+    private readonly List<TagEvent> pendingEvents = [];
+
+    private long samplesWritten;
+    private long eventsWritten;
+    private long batches;
+    private long writeErrors;
+    private long lostSamples;
+    private string? lastError;
+    private int disposed;
+
+    private LocalStore(LocalStoreOptions options, ILogger logger, DuckDBConnection connection)
+    {
+        this.options = options;
+        this.logger = logger;
+        this.connection = connection;
+        queue = Channel.CreateBounded<QueueItem>(new BoundedChannelOptions(options.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        LoadTags();
+        LoadBaselines();
+        writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Opens (creating when missing) the store; throws <see cref="ArgumentException"/> for invalid options.</summary>
+    public static LocalStore Open(LocalStoreOptions options, ILogger<LocalStore>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("invalid local store options: " + string.Join("; ", errors), nameof(options));
+        }
+
+        if (options.DatabasePath is { } path && Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var connection = new DuckDBConnection("Data Source=" + (options.DatabasePath ?? ":memory:"));
+        try
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = StoreSchema.Create;
+            create.ExecuteNonQuery();
+            return new LocalStore(options, logger ?? (ILogger)NullLogger.Instance, connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public LocalStoreOptions Options => options;
+
+    /// <summary>Queues samples for the store; waits while the queue is full. Throws once the store is disposed.</summary>
+    public async ValueTask WriteAsync(IReadOnlyList<TagSample> samples, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
+        if (samples.Count == 0)
+        {
+            return;
+        }
+
+        // the caller may reuse its list once this returns
+        var copy = new TagSample[samples.Count];
+        if (samples is TagSample[] array)
+        {
+            array.CopyTo(copy, 0);
+        }
+        else
+        {
+            for (var i = 0; i < copy.Length; i++)
+            {
+                copy[i] = samples[i];
+            }
+        }
+
+        try
+        {
+            await queue.Writer.WriteAsync(new QueueItem(copy, null), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(nameof(LocalStore));
+        }
+    }
+
+    /// <summary>Returns once every sample queued before the call is in the database (and visible to queries).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        try
+        {
+            await queue.Writer.WriteAsync(new QueueItem(null, done), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(nameof(LocalStore));
+        }
+
+        await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Adds or replaces tags in the register (roles decide events and increases from then on).</summary>
+    public void RegisterTags(IEnumerable<TagInfo> infos)
+    {
+        ArgumentNullException.ThrowIfNull(infos);
+        lock (gate)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT OR REPLACE INTO tags VALUES ($id, $path, $role, $unit)";
+            foreach (var info in infos)
+            {
+                command.Parameters.Clear();
+                command.Parameters.Add(new DuckDBParameter("id", info.TagId));
+                command.Parameters.Add(new DuckDBParameter("path", info.Path.ToString()));
+                command.Parameters.Add(new DuckDBParameter("role", info.Role.ToString()));
+                command.Parameters.Add(new DuckDBParameter("unit", (object?)info.Unit ?? DBNull.Value));
+                command.ExecuteNonQuery();
+                tags[info.TagId] = info;
+            }
+        }
+    }
+
+    /// <summary>The tag register as stored.</summary>
+    public IReadOnlyCollection<TagInfo> Tags => tags.Values.ToArray();
+
+    /// <summary>The latest sample of every tag written (bad ones included), loaded at open from the last hour stored.</summary>
+    public IReadOnlyDictionary<string, TagSample> LatestValues() => new Dictionary<string, TagSample>(latest, StringComparer.Ordinal);
+
+    /// <summary>The latest sample of one tag, or null when none was written.</summary>
+    public TagSample? Latest(string tagId) => latest.TryGetValue(tagId, out var sample) ? sample : null;
+
+    public LocalStoreHealth Health() => new(
+        Interlocked.Read(ref samplesWritten), Interlocked.Read(ref eventsWritten), Interlocked.Read(ref batches),
+        Interlocked.Read(ref writeErrors), Interlocked.Read(ref lostSamples), Volatile.Read(ref lastError));
+
+    /// <summary>Stops accepting samples, writes everything queued, and closes the database.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
+        queue.Writer.TryComplete();
+        await writer.ConfigureAwait(false);
+        lock (gate)
+        {
+            connection.Dispose();
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var buffer = new List<TagSample[]>();
+        var buffered = 0;
+        var firstAt = 0L;
+        var reader = queue.Reader;
+        while (true)
+        {
+            while (reader.TryRead(out var item))
+            {
+                if (item.Samples is { } samples)
+                {
+                    if (buffered == 0)
+                    {
+                        firstAt = Environment.TickCount64;
+                    }
+
+                    buffer.Add(samples);
+                    buffered += samples.Length;
+                    if (buffered >= options.BatchSize)
+                    {
+                        WriteBuffered(buffer);
+                        buffered = 0;
+                    }
+                }
+                else
+                {
+                    WriteBuffered(buffer);
+                    buffered = 0;
+                    item.Flushed!.TrySetResult();
+                }
+            }
+
+            bool more;
+            if (buffered == 0)
+            {
+                more = await reader.WaitToReadAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                var left = firstAt + (long)options.FlushInterval.TotalMilliseconds - Environment.TickCount64;
+                if (left <= 0)
+                {
+                    WriteBuffered(buffer);
+                    buffered = 0;
+                    continue;
+                }
+
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(left));
+                try
+                {
+                    more = await reader.WaitToReadAsync(timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    WriteBuffered(buffer);
+                    buffered = 0;
+                    continue;
+                }
+            }
+
+            if (!more)
+            {
+                break;
+            }
+        }
+
+        WriteBuffered(buffer);
+    }
+
+    private void WriteBuffered(List<TagSample[]> buffer)
+    {
+        if (buffer.Count == 0)
+        {
+            return;
+        }
+
+        var count = 0;
+        foreach (var chunk in buffer)
+        {
+            count += chunk.Length;
+            DeriveEvents(chunk);
+        }
+
+        try
+        {
+            lock (gate)
+            {
+                AppendSamples(buffer);
+                AppendEvents();
+            }
+
+            Interlocked.Add(ref samplesWritten, count);
+            Interlocked.Increment(ref batches);
+            foreach (var chunk in buffer)
+            {
+                foreach (var sample in chunk)
+                {
+                    NoteLatest(sample);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is DuckDB.NET.Data.DuckDBException or InvalidOperationException or IOException)
+        {
+            // a full disk or a broken file: these samples cannot be kept; count them so health shows it
+            Interlocked.Increment(ref writeErrors);
+            Interlocked.Add(ref lostSamples, count);
+            Volatile.Write(ref lastError, ex.Message);
+            logger.LogError(ex, "local store could not write {Count} samples", count);
+        }
+        finally
+        {
+            buffer.Clear();
+            pendingEvents.Clear();
+        }
+    }
+
+    private void AppendSamples(List<TagSample[]> buffer)
+    {
+        using var appender = connection.CreateAppender("samples");
+        foreach (var chunk in buffer)
+        {
+            foreach (var sample in chunk)
+            {
+                var row = appender.CreateRow().AppendValue(sample.TagId).AppendValue(sample.Timestamp.UtcDateTime);
+                (sample.Value is { } value ? row.AppendValue(value) : row.AppendNullValue())
+                    .AppendValue((byte)sample.Quality)
+                    .EndRow();
+            }
+        }
+    }
+
+    private void AppendEvents()
+    {
+        if (pendingEvents.Count == 0)
+        {
+            return;
+        }
+
+        using var appender = connection.CreateAppender("events");
+        foreach (var e in pendingEvents)
+        {
+            var row = appender.CreateRow().AppendValue(e.TagId).AppendValue(e.Timestamp.UtcDateTime).AppendValue(e.Kind);
+            row = e.Old is { } old ? row.AppendValue(old) : row.AppendNullValue();
+            row = e.New is { } now ? row.AppendValue(now) : row.AppendNullValue();
+            row.EndRow();
+        }
+
+        Interlocked.Add(ref eventsWritten, pendingEvents.Count);
+    }
+
+    private void NoteLatest(in TagSample sample)
+    {
+        if (!latest.TryGetValue(sample.TagId, out var known) || known.Timestamp <= sample.Timestamp)
+        {
+            latest[sample.TagId] = sample;
+        }
+    }
+
+    private void DeriveEvents(TagSample[] chunk)
+    {
+        if (tags.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var sample in chunk)
+        {
+            if (sample.Quality != TagQuality.Good || sample.Value is not { } value
+                || !tags.TryGetValue(sample.TagId, out var info)
+                || info.Role is not (TagRole.State or TagRole.Alarm or TagRole.DownReason))
+            {
+                continue;
+            }
+
+            var known = eventBaseline.TryGetValue(sample.TagId, out var before);
+            if (known && before == value)
+            {
+                continue;
+            }
+
+            eventBaseline[sample.TagId] = value;
+            string? kind = info.Role switch
+            {
+                TagRole.State => TagEventKinds.State,
+                TagRole.DownReason => TagEventKinds.DownReason,
+                _ when value != 0 && (before ?? 0) == 0 => TagEventKinds.AlarmRaised,
+                _ when value == 0 && (before ?? 0) != 0 => TagEventKinds.AlarmCleared,
+                _ when value != 0 => TagEventKinds.AlarmChanged,
+                _ => null, // an alarm first seen at zero: nothing happened
+            };
+            if (kind is not null)
+            {
+                pendingEvents.Add(new TagEvent(sample.TagId, sample.Timestamp, kind, known ? before : null, value));
+            }
+        }
+    }
+
+    private void LoadTags()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, asset_path, role, unit FROM tags";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            var path = AssetPath.TryParse(reader.GetString(1), out _);
+            if (path is null || !Enum.TryParse<TagRole>(reader.GetString(2), out var role))
+            {
+                logger.LogWarning("local store: tag {Tag} has an unreadable register row; it is left out until registered again", id);
+                continue;
+            }
+
+            tags[id] = new TagInfo(id, path, role, reader.IsDBNull(3) ? null : reader.GetString(3));
+        }
+    }
+
+    private void LoadBaselines()
+    {
+        using (var command = connection.CreateCommand())
+        {
+            // the last hour stored is enough for the live view; older tags reappear with their next sample
+            command.CommandText = """
+                SELECT tag, arg_max(ts, ts), arg_max(value, ts), arg_max(quality, ts) FROM samples
+                WHERE ts >= (SELECT max(ts) FROM samples) - INTERVAL 1 HOUR GROUP BY tag
+                """;
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var sample = new TagSample(
+                    reader.GetString(0),
+                    Utc(reader.GetDateTime(1)),
+                    reader.IsDBNull(2) ? null : reader.GetDouble(2),
+                    (TagQuality)reader.GetByte(3));
+                latest[sample.TagId] = sample;
+            }
+        }
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT tag, arg_max(new_value, ts) FROM events GROUP BY tag";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                eventBaseline[reader.GetString(0)] = reader.IsDBNull(1) ? null : reader.GetDouble(1);
+            }
+        }
+    }
+
+    internal static DateTimeOffset Utc(DateTime stored) => new(DateTime.SpecifyKind(stored, DateTimeKind.Utc));
+
+    private readonly record struct QueueItem(TagSample[]? Samples, TaskCompletionSource? Flushed);
+}
