@@ -65,17 +65,21 @@ public sealed partial class LocalStore
 
     /// <summary>
     /// Minute rollups not yet put into the uplink journal (periods after the one <see cref="MarkMinuteRollupsSent"/>
-    /// remembered), oldest first, at most <paramref name="limit"/> rows.
+    /// remembered), oldest first, in whole periods: the first unsent period whatever its size, then further periods
+    /// while the total stays within <paramref name="limit"/> rows.
     /// </summary>
     public IReadOnlyList<RollupRecord> GetUnsentMinuteRollups(int limit)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         lock (gate)
         {
-            var sent = ReadStateTime(StoreSchema.MinutesSent);
-            return sent is { } after
-                ? ReadRollups(RollupResolution.Minute, "period > $after", limit, ("after", after.UtcDateTime))
-                : ReadRollups(RollupResolution.Minute, "true", limit);
+            var after = ReadStateTime(StoreSchema.MinutesSent) ?? DateTimeOffset.MinValue;
+            return ReadRollups(RollupResolution.Minute, """
+                period IN (
+                    WITH p AS (SELECT period, count(*) AS n FROM rollup_1m WHERE period > $after GROUP BY period),
+                         c AS (SELECT period, sum(n) OVER (ORDER BY period) AS total FROM p)
+                    SELECT period FROM c WHERE total <= $limit OR period = (SELECT min(period) FROM p))
+                """, int.MaxValue, ("after", after.UtcDateTime), ("limit", (long)limit));
         }
     }
 

@@ -25,6 +25,16 @@ public sealed partial class LocalStore
                 while (from < closedUntil)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+
+                    // skip stretches without samples (the gateway was off) instead of walking them hour by hour
+                    if (NextSampleMinute(from) is not { } next || next >= closedUntil)
+                    {
+                        WriteState(StoreSchema.MinutesDone, closedUntil, null);
+                        from = closedUntil;
+                        break;
+                    }
+
+                    from = next > from ? next : from;
                     var to = Min(from.AddHours(1), closedUntil);
                     using var transaction = connection.BeginTransaction();
                     minuteRows += RollUpMinutes(from, to, previous);
@@ -162,6 +172,14 @@ public sealed partial class LocalStore
         return values;
     }
 
+    private DateTimeOffset? NextSampleMinute(DateTimeOffset from)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT min(ts) FROM samples WHERE ts >= $from";
+        command.Parameters.Add(new DuckDBParameter("from", from.UtcDateTime));
+        return command.ExecuteScalar() is DateTime at ? FloorMinute(Utc(at)) : null;
+    }
+
     private DateTimeOffset? FirstPeriod(string table, string column, bool minute)
     {
         using var command = connection.CreateCommand();
@@ -178,7 +196,7 @@ public sealed partial class LocalStore
     internal DateTimeOffset? ReadStateTime(string key)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT at FROM store_state WHERE key = $key";
+        command.CommandText = "SELECT at_time FROM store_state WHERE key = $key";
         command.Parameters.Add(new DuckDBParameter("key", key));
         return command.ExecuteScalar() is DateTime at ? Utc(at) : null;
     }
@@ -186,7 +204,7 @@ public sealed partial class LocalStore
     internal string? ReadStateText(string key)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT text FROM store_state WHERE key = $key";
+        command.CommandText = "SELECT note FROM store_state WHERE key = $key";
         command.Parameters.Add(new DuckDBParameter("key", key));
         return command.ExecuteScalar() as string;
     }

@@ -21,7 +21,7 @@ internal static class StoreSchema
             tag VARCHAR NOT NULL, period TIMESTAMP NOT NULL, good_count BIGINT NOT NULL, min_value DOUBLE,
             max_value DOUBLE, mean_value DOUBLE, last_value DOUBLE, bad_count BIGINT NOT NULL, increase DOUBLE,
             PRIMARY KEY (tag, period));
-        CREATE TABLE IF NOT EXISTS store_state (key VARCHAR PRIMARY KEY, at TIMESTAMP, text VARCHAR);
+        CREATE TABLE IF NOT EXISTS store_state (key VARCHAR PRIMARY KEY, at_time TIMESTAMP, note VARCHAR);
         """;
 
     /// <summary>End (exclusive) of the minutes already rolled up.</summary>
