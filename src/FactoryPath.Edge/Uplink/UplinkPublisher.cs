@@ -159,6 +159,11 @@ public sealed class UplinkPublisher : IAsyncDisposable
                     using var timeout = CancellationTokenSource.CreateLinkedTokenSource(dropped);
                     timeout.CancelAfter(options.PublishTimeout);
                     var result = await client.PublishAsync(message, timeout.Token).ConfigureAwait(false);
+                    if (options.RequireSubscriber && result.ReasonCode == MqttClientPublishReasonCode.NoMatchingSubscribers)
+                    {
+                        throw new UplinkException($"no subscriber took record {record.Sequence}; kept in the journal and retried");
+                    }
+
                     if (!result.IsSuccess)
                     {
                         throw new UplinkException($"broker refused record {record.Sequence}: {result.ReasonCode} {result.ReasonString}");

@@ -38,6 +38,14 @@ public sealed record UplinkPublisherOptions
     /// <summary>Records read from the journal at a time; acknowledged in the journal after each batch.</summary>
     public int BatchSize { get; init; } = 64;
 
+    /// <summary>
+    /// Treats a PUBACK saying "no matching subscribers" (MQTT 5.0 section 3.4.2.1, reason code 0x10) as not delivered
+    /// and retries the record after a backoff. For an external broker whose platform ingestion subscribes without a
+    /// persistent session: the broker drops a message nobody subscribes to, so this keeps it in the journal until
+    /// the ingestion is back. Off for the platform's embedded broker, which takes messages itself.
+    /// </summary>
+    public bool RequireSubscriber { get; init; }
+
     public string EffectiveClientId => ClientId ?? "factorypath-gw-" + GatewayId;
 
     public IReadOnlyList<string> Validate()

@@ -43,6 +43,14 @@ public sealed class Mosquitto : IAsyncDisposable
                 await hash.WaitForExitAsync();
             }
 
+            // mosquitto started as root drops to its own user before it reads the password file, and a temp
+            // subdirectory is private to its owner: open the folder so the broker can read the file
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(broker.folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            }
+
             config.Add("allow_anonymous false");
             config.Add($"password_file {passwords}");
         }
