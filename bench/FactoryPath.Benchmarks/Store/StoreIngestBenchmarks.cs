@@ -13,8 +13,9 @@ namespace FactoryPath.Benchmarks.Store;
 /// <summary>
 /// Local-store ingest: one million points (100 batches of one sample for each of 10,000 tags) per operation, into a
 /// fresh DuckDB file each iteration. <see cref="RawAppender"/> is DuckDB's appender driven directly with the same
-/// rows and schema (the ceiling); <see cref="LocalStoreWrite"/> is the gateway's write path: WriteAsync batches
-/// through the bounded queue and the writer task (events, latest values, appender), ending with FlushAsync.
+/// rows and schema, tag keys known in advance (the ceiling); <see cref="LocalStoreWrite"/> is the gateway's write path: WriteAsync batches
+/// through the bounded queue and the writer task (tag id to key, events, latest values, appender), ending with
+/// FlushAsync.
 /// Op/s is points per second (OperationsPerInvoke).
 /// </summary>
 [Config(typeof(IngestConfig))]
@@ -25,6 +26,7 @@ public class StoreIngestBenchmarks
     private const int Points = Tags * Batches;
 
     private TagSample[][] batches = [];
+    private int[] keys = [];
     private string folder = string.Empty;
     private string file = string.Empty;
 
@@ -38,6 +40,7 @@ public class StoreIngestBenchmarks
                 ? TagSample.Bad(id, start.AddSeconds(b))
                 : TagSample.Good(id, start.AddSeconds(b), (i * 31 + b) % 1000 / 10.0)).ToArray())
             .ToArray();
+        keys = Enumerable.Range(0, Tags).ToArray();
         folder = Directory.CreateTempSubdirectory("fp-bench-store-").FullName;
     }
 
@@ -66,16 +69,17 @@ public class StoreIngestBenchmarks
         connection.Open();
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = "CREATE TABLE samples (tag VARCHAR NOT NULL, ts TIMESTAMP NOT NULL, value DOUBLE, quality UTINYINT NOT NULL)";
+            create.CommandText = "CREATE TABLE samples (tag_key INTEGER NOT NULL, ts TIMESTAMP NOT NULL, value DOUBLE, quality UTINYINT NOT NULL)";
             create.ExecuteNonQuery();
         }
 
         using var appender = connection.CreateAppender("samples");
         foreach (var batch in batches)
         {
-            foreach (var sample in batch)
+            for (var i = 0; i < batch.Length; i++)
             {
-                var row = appender.CreateRow().AppendValue(sample.TagId).AppendValue(sample.Timestamp.UtcDateTime);
+                var sample = batch[i];
+                var row = appender.CreateRow().AppendValue(keys[i]).AppendValue(sample.Timestamp.UtcDateTime);
                 (sample.Value is { } value ? row.AppendValue(value) : row.AppendNullValue()).AppendValue((byte)sample.Quality).EndRow();
             }
         }

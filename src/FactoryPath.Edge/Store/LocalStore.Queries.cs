@@ -13,11 +13,16 @@ public sealed partial class LocalStore
         ArgumentException.ThrowIfNullOrEmpty(tagId);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var result = new List<TagSample>();
+        if (KeyOf(tagId) is not { } key)
+        {
+            return result;
+        }
+
         lock (gate)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT ts, value, quality FROM samples WHERE tag = $tag AND ts >= $from AND ts < $to ORDER BY ts LIMIT $limit";
-            command.Parameters.Add(new DuckDBParameter("tag", tagId));
+            command.CommandText = "SELECT ts, value, quality FROM samples WHERE tag_key = $key AND ts >= $from AND ts < $to ORDER BY ts LIMIT $limit";
+            command.Parameters.Add(new DuckDBParameter("key", key));
             command.Parameters.Add(new DuckDBParameter("from", from.UtcDateTime));
             command.Parameters.Add(new DuckDBParameter("to", to.UtcDateTime));
             command.Parameters.Add(new DuckDBParameter("limit", limit));

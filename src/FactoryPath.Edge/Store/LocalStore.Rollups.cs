@@ -67,21 +67,23 @@ public sealed partial class LocalStore
         var rows = new List<(string Tag, DateTime Period, Accumulator Acc)>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT tag, ts, value, quality FROM samples WHERE ts >= $from AND ts < $to ORDER BY tag, ts";
+            command.CommandText = "SELECT tag_key, ts, value, quality FROM samples WHERE ts >= $from AND ts < $to ORDER BY tag_key, ts";
             command.Parameters.Add(new DuckDBParameter("from", from.UtcDateTime));
             command.Parameters.Add(new DuckDBParameter("to", to.UtcDateTime));
             using var reader = command.ExecuteReader();
-            string? tag = null;
+            var currentKey = -1;
+            var rowTag = string.Empty;
             var cumulative = false;
             Accumulator? acc = null;
             var period = DateTime.MinValue;
             while (reader.Read())
             {
-                var rowTag = reader.GetString(0);
+                var key = reader.GetInt32(0);
                 var minute = FloorMinute(reader.GetDateTime(1));
-                if (!string.Equals(rowTag, tag, StringComparison.Ordinal))
+                if (key != currentKey)
                 {
-                    tag = rowTag;
+                    currentKey = key;
+                    rowTag = NameOf(key);
                     cumulative = tags.TryGetValue(rowTag, out var info) && info.IsCumulative;
                     acc = null;
                 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using DuckDB.NET.Data;
 using FactoryPath.Edge.Model;
@@ -22,7 +23,13 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
     private readonly Lock gate = new();
     private readonly Channel<QueueItem> queue;
     private readonly Task writer;
-    private readonly ConcurrentDictionary<string, TagSample> latest = new(StringComparer.Ordinal);
+
+    // tag id -> sample key, key -> tag id, key -> latest sample (TagId null: none yet); guarded by `keysLock`
+    private readonly Lock keysLock = new();
+    private readonly Dictionary<string, int> keyOf = new(StringComparer.Ordinal);
+    private readonly List<string> nameOf = [];
+    private TagSample[] latestByKey = new TagSample[1024];
+    private int persistedKeys;
     private readonly ConcurrentDictionary<string, TagInfo> tags = new(StringComparer.Ordinal);
 
     // last known value of each event-bearing tag; touched only by the writer task
@@ -160,10 +167,47 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
     public IReadOnlyCollection<TagInfo> Tags => tags.Values.ToArray();
 
     /// <summary>The latest sample of every tag written (bad ones included), loaded at open from the last hour stored.</summary>
-    public IReadOnlyDictionary<string, TagSample> LatestValues() => new Dictionary<string, TagSample>(latest, StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, TagSample> LatestValues()
+    {
+        lock (keysLock)
+        {
+            var result = new Dictionary<string, TagSample>(nameOf.Count, StringComparer.Ordinal);
+            for (var key = 0; key < nameOf.Count; key++)
+            {
+                if (latestByKey[key].TagId is not null)
+                {
+                    result[nameOf[key]] = latestByKey[key];
+                }
+            }
+
+            return result;
+        }
+    }
 
     /// <summary>The latest sample of one tag, or null when none was written.</summary>
-    public TagSample? Latest(string tagId) => latest.TryGetValue(tagId, out var sample) ? sample : null;
+    public TagSample? Latest(string tagId)
+    {
+        lock (keysLock)
+        {
+            return keyOf.TryGetValue(tagId, out var key) && latestByKey[key].TagId is not null ? latestByKey[key] : null;
+        }
+    }
+
+    internal int? KeyOf(string tagId)
+    {
+        lock (keysLock)
+        {
+            return keyOf.TryGetValue(tagId, out var key) ? key : null;
+        }
+    }
+
+    internal string NameOf(int key)
+    {
+        lock (keysLock)
+        {
+            return nameOf[key];
+        }
+    }
 
     public LocalStoreHealth Health() => new(
         Interlocked.Read(ref samplesWritten), Interlocked.Read(ref eventsWritten), Interlocked.Read(ref batches),
@@ -263,9 +307,18 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
         }
 
         var count = 0;
+        var keys = new int[buffer.Count][];
+        lock (keysLock)
+        {
+            for (var c = 0; c < buffer.Count; c++)
+            {
+                keys[c] = ResolveKeys(buffer[c]);
+                count += buffer[c].Length;
+            }
+        }
+
         foreach (var chunk in buffer)
         {
-            count += chunk.Length;
             DeriveEvents(chunk);
         }
 
@@ -273,17 +326,18 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
         {
             lock (gate)
             {
-                AppendSamples(buffer);
+                AppendNewKeys();
+                AppendSamples(buffer, keys);
                 AppendEvents();
             }
 
             Interlocked.Add(ref samplesWritten, count);
             Interlocked.Increment(ref batches);
-            foreach (var chunk in buffer)
+            lock (keysLock)
             {
-                foreach (var sample in chunk)
+                for (var c = 0; c < buffer.Count; c++)
                 {
-                    NoteLatest(sample);
+                    NoteLatest(buffer[c], keys[c]);
                 }
             }
         }
@@ -302,14 +356,65 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
         }
     }
 
-    private void AppendSamples(List<TagSample[]> buffer)
+    // one dictionary lookup per sample; new tags get the next key
+    private int[] ResolveKeys(TagSample[] chunk)
+    {
+        var keys = new int[chunk.Length];
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            ref var key = ref CollectionsMarshal.GetValueRefOrAddDefault(keyOf, chunk[i].TagId, out var exists);
+            if (!exists)
+            {
+                key = nameOf.Count;
+                nameOf.Add(chunk[i].TagId);
+                if (key >= latestByKey.Length)
+                {
+                    Array.Resize(ref latestByKey, latestByKey.Length * 2);
+                }
+            }
+
+            keys[i] = key;
+        }
+
+        return keys;
+    }
+
+    // keys assigned since the last successful write go into tag_keys first (again after a failed write)
+    private void AppendNewKeys()
+    {
+        string[] added;
+        lock (keysLock)
+        {
+            added = nameOf.Skip(persistedKeys).ToArray();
+        }
+
+        if (added.Length == 0)
+        {
+            return;
+        }
+
+        using (var appender = connection.CreateAppender("tag_keys"))
+        {
+            for (var i = 0; i < added.Length; i++)
+            {
+                appender.CreateRow().AppendValue(persistedKeys + i).AppendValue(added[i]).EndRow();
+            }
+        }
+
+        persistedKeys += added.Length;
+    }
+
+    private void AppendSamples(List<TagSample[]> buffer, int[][] keys)
     {
         using var appender = connection.CreateAppender("samples");
-        foreach (var chunk in buffer)
+        for (var c = 0; c < buffer.Count; c++)
         {
-            foreach (var sample in chunk)
+            var chunk = buffer[c];
+            var chunkKeys = keys[c];
+            for (var i = 0; i < chunk.Length; i++)
             {
-                var row = appender.CreateRow().AppendValue(sample.TagId).AppendValue(sample.Timestamp.UtcDateTime);
+                ref readonly var sample = ref chunk[i];
+                var row = appender.CreateRow().AppendValue(chunkKeys[i]).AppendValue(sample.Timestamp.UtcDateTime);
                 (sample.Value is { } value ? row.AppendValue(value) : row.AppendNullValue())
                     .AppendValue((byte)sample.Quality)
                     .EndRow();
@@ -336,11 +441,15 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
         Interlocked.Add(ref eventsWritten, pendingEvents.Count);
     }
 
-    private void NoteLatest(in TagSample sample)
+    private void NoteLatest(TagSample[] chunk, int[] keys)
     {
-        if (!latest.TryGetValue(sample.TagId, out var known) || known.Timestamp <= sample.Timestamp)
+        for (var i = 0; i < chunk.Length; i++)
         {
-            latest[sample.TagId] = sample;
+            ref var known = ref latestByKey[keys[i]];
+            if (known.TagId is null || known.Timestamp <= chunk[i].Timestamp)
+            {
+                known = chunk[i];
+            }
         }
     }
 
@@ -406,20 +515,40 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
     {
         using (var command = connection.CreateCommand())
         {
+            command.CommandText = "SELECT key, tag FROM tag_keys ORDER BY key";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var key = reader.GetInt32(0);
+                if (key != nameOf.Count)
+                {
+                    throw new InvalidDataException($"local store tag_keys is not dense: key {key} where {nameOf.Count} was expected");
+                }
+
+                keyOf[reader.GetString(1)] = key;
+                nameOf.Add(reader.GetString(1));
+            }
+
+            persistedKeys = nameOf.Count;
+            latestByKey = new TagSample[Math.Max(1024, nameOf.Count * 2)];
+        }
+
+        using (var command = connection.CreateCommand())
+        {
             // the last hour stored is enough for the live view; older tags reappear with their next sample
             command.CommandText = """
-                SELECT tag, arg_max(ts, ts), arg_max(value, ts), arg_max(quality, ts) FROM samples
-                WHERE ts >= (SELECT max(ts) FROM samples) - INTERVAL 1 HOUR GROUP BY tag
+                SELECT tag_key, arg_max(ts, ts), arg_max(value, ts), arg_max(quality, ts) FROM samples
+                WHERE ts >= (SELECT max(ts) FROM samples) - INTERVAL 1 HOUR GROUP BY tag_key
                 """;
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
-                var sample = new TagSample(
-                    reader.GetString(0),
+                var key = reader.GetInt32(0);
+                latestByKey[key] = new TagSample(
+                    nameOf[key],
                     Utc(reader.GetDateTime(1)),
                     reader.IsDBNull(2) ? null : reader.GetDouble(2),
                     (TagQuality)reader.GetByte(3));
-                latest[sample.TagId] = sample;
             }
         }
 

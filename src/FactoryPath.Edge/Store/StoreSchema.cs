@@ -1,7 +1,8 @@
 namespace FactoryPath.Edge.Store;
 
 /// <summary>
-/// The tables of the local store. Timestamps are UTC <c>TIMESTAMP</c> (microseconds); quality is the
+/// The tables of the local store. Samples name their tag by a small integer key (<c>tag_keys</c> maps it to the tag
+/// id), which keeps the appender fast and the file small; every other table names tags by id. Timestamps are UTC <c>TIMESTAMP</c> (microseconds); quality is the
 /// <see cref="Model.TagQuality"/> number (0 good, 1 uncertain, 2 bad); roles are the <see cref="Model.TagRole"/> name.
 /// </summary>
 internal static class StoreSchema
@@ -9,8 +10,9 @@ internal static class StoreSchema
     public const string Create = """
         CREATE TABLE IF NOT EXISTS tags (
             id VARCHAR PRIMARY KEY, asset_path VARCHAR NOT NULL, role VARCHAR NOT NULL, unit VARCHAR);
+        CREATE TABLE IF NOT EXISTS tag_keys (key INTEGER PRIMARY KEY, tag VARCHAR NOT NULL UNIQUE);
         CREATE TABLE IF NOT EXISTS samples (
-            tag VARCHAR NOT NULL, ts TIMESTAMP NOT NULL, value DOUBLE, quality UTINYINT NOT NULL);
+            tag_key INTEGER NOT NULL, ts TIMESTAMP NOT NULL, value DOUBLE, quality UTINYINT NOT NULL);
         CREATE TABLE IF NOT EXISTS events (
             tag VARCHAR NOT NULL, ts TIMESTAMP NOT NULL, kind VARCHAR NOT NULL, old_value DOUBLE, new_value DOUBLE);
         CREATE TABLE IF NOT EXISTS rollup_1m (
