@@ -26,6 +26,10 @@ public class StoreIngestBenchmarks
     private const int Points = Tags * Batches;
 
     private TagSample[][] batches = [];
+
+    /// <summary>The store's <see cref="LocalStoreOptions.BatchSize"/>: samples per appender pass (one DuckDB commit each).</summary>
+    [Params(50_000, 250_000)]
+    public int BatchSize { get; set; }
     private int[] keys = [];
     private string folder = string.Empty;
     private string file = string.Empty;
@@ -88,7 +92,7 @@ public class StoreIngestBenchmarks
     [Benchmark(OperationsPerInvoke = Points)]
     public async Task LocalStoreWrite()
     {
-        await using var store = LocalStore.Open(new LocalStoreOptions { DatabasePath = file });
+        await using var store = LocalStore.Open(new LocalStoreOptions { DatabasePath = file, BatchSize = BatchSize });
         foreach (var batch in batches)
         {
             await store.WriteAsync(batch, CancellationToken.None);

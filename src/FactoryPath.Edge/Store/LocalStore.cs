@@ -79,7 +79,7 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
         {
             connection.Open();
             using var create = connection.CreateCommand();
-            create.CommandText = StoreSchema.Create;
+            create.CommandText = $"SET memory_limit = '{options.MemoryLimitMegabytes}MB';\n" + StoreSchema.Create;
             create.ExecuteNonQuery();
             return new LocalStore(options, logger ?? (ILogger)NullLogger.Instance, connection);
         }

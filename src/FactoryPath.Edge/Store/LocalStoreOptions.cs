@@ -9,8 +9,14 @@ public sealed record LocalStoreOptions
     /// <summary>The DuckDB file, e.g. <c>data/store.duckdb</c>; null for an in-memory database.</summary>
     public string? DatabasePath { get; init; }
 
-    /// <summary>Samples written in one appender pass once this many are queued.</summary>
-    public int BatchSize { get; init; } = 50_000;
+    /// <summary>
+    /// Samples written in one appender pass (one DuckDB commit) once this many are queued; below it the
+    /// <see cref="FlushInterval"/> decides. Large passes are what reaches DuckDB's own appender speed (BENCHMARKS.md).
+    /// </summary>
+    public int BatchSize { get; init; } = 250_000;
+
+    /// <summary>DuckDB's memory limit in MiB (its buffer pool); DuckDB's own default is 80 % of the machine's memory.</summary>
+    public int MemoryLimitMegabytes { get; init; } = 512;
 
     /// <summary>Queued samples are written at the latest after this long, however few they are.</summary>
     public TimeSpan FlushInterval { get; init; } = TimeSpan.FromMilliseconds(250);
@@ -47,6 +53,11 @@ public sealed record LocalStoreOptions
         if (FlushInterval <= TimeSpan.Zero || FlushInterval > TimeSpan.FromMinutes(1))
         {
             errors.Add($"store.flush_interval must be above 0 and at most 1 minute (was {FlushInterval})");
+        }
+
+        if (MemoryLimitMegabytes is < 64 or > 1_048_576)
+        {
+            errors.Add($"store.memory_limit_mb must be between 64 and 1,048,576 (was {MemoryLimitMegabytes})");
         }
 
         if (QueueCapacity is < 1 or > 1_000_000)
