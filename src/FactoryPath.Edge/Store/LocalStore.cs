@@ -41,6 +41,7 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
     private long batches;
     private long writeErrors;
     private long lostSamples;
+    private long rejectedSamples;
     private string? lastError;
     private int disposed;
 
@@ -102,18 +103,36 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
             return;
         }
 
-        // the caller may reuse its list once this returns
+        // the caller may reuse its list once this returns; a sample without a tag id is dropped, a good one whose value
+        // is NaN or infinite is kept as bad (it would poison min/max/mean), both counted
         var copy = new TagSample[samples.Count];
-        if (samples is TagSample[] array)
+        var kept = 0;
+        for (var i = 0; i < copy.Length; i++)
         {
-            array.CopyTo(copy, 0);
-        }
-        else
-        {
-            for (var i = 0; i < copy.Length; i++)
+            var sample = samples[i];
+            if (string.IsNullOrEmpty(sample.TagId))
             {
-                copy[i] = samples[i];
+                Interlocked.Increment(ref rejectedSamples);
+                continue;
             }
+
+            if (sample.Value is { } value && !double.IsFinite(value))
+            {
+                Interlocked.Increment(ref rejectedSamples);
+                sample = TagSample.Bad(sample.TagId, sample.Timestamp);
+            }
+
+            copy[kept++] = sample;
+        }
+
+        if (kept == 0)
+        {
+            return;
+        }
+
+        if (kept < copy.Length)
+        {
+            Array.Resize(ref copy, kept);
         }
 
         try
@@ -211,7 +230,7 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
 
     public LocalStoreHealth Health() => new(
         Interlocked.Read(ref samplesWritten), Interlocked.Read(ref eventsWritten), Interlocked.Read(ref batches),
-        Interlocked.Read(ref writeErrors), Interlocked.Read(ref lostSamples), Volatile.Read(ref lastError));
+        Interlocked.Read(ref writeErrors), Interlocked.Read(ref lostSamples), Interlocked.Read(ref rejectedSamples), Volatile.Read(ref lastError));
 
     /// <summary>Stops accepting samples, writes everything queued, and closes the database.</summary>
     public async ValueTask DisposeAsync()
@@ -341,9 +360,10 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is DuckDB.NET.Data.DuckDBException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // a full disk or a broken file: these samples cannot be kept; count them so health shows it
+            // a full disk or a broken file: these samples cannot be kept; count them so health shows it, and keep the
+            // writer task alive for the next batch
             Interlocked.Increment(ref writeErrors);
             Interlocked.Add(ref lostSamples, count);
             Volatile.Write(ref lastError, ex.Message);

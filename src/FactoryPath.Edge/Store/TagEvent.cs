@@ -37,5 +37,8 @@ public sealed record RetentionResult(long Samples, long Events, long MinuteRollu
 /// <summary>What one rollup pass computed: rows written and the end (exclusive) of the closed periods now rolled up.</summary>
 public sealed record RollupProgress(int MinuteRows, int HourRows, DateTimeOffset? MinutesDoneUntil, DateTimeOffset? HoursDoneUntil);
 
-/// <summary>Counters of the store's write path, for the gateway's health.</summary>
-public sealed record LocalStoreHealth(long SamplesWritten, long EventsWritten, long Batches, long WriteErrors, long LostSamples, string? LastError);
+/// <summary>
+/// Counters of the store's write path, for the gateway's health: samples and events written, appender passes, failed
+/// passes and the samples they lost, samples refused or downgraded at the door (no tag id; NaN or infinite value).
+/// </summary>
+public sealed record LocalStoreHealth(long SamplesWritten, long EventsWritten, long Batches, long WriteErrors, long LostSamples, long RejectedSamples, string? LastError);

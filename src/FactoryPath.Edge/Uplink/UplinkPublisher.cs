@@ -14,7 +14,7 @@ namespace FactoryPath.Edge.Uplink;
 /// publisher reconnects with exponential backoff and starts again from the first record not acknowledged, so the
 /// platform sees every sequence at least once and in order; it drops duplicates by (gateway, sequence).
 /// </summary>
-public sealed class UplinkPublisher : IAsyncDisposable
+public sealed class UplinkPublisher
 {
     private readonly UplinkPublisherOptions options;
     private readonly UplinkJournal journal;
@@ -127,8 +127,6 @@ public sealed class UplinkPublisher : IAsyncDisposable
             backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.MaxBackoff.Ticks));
         }
     }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     // publishes until the connection drops (the token is cancelled then) or a publish fails
     private async Task PumpAsync(IMqttClient client, CancellationToken dropped)

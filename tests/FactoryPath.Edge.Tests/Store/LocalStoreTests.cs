@@ -109,6 +109,17 @@ public sealed class LocalStoreTests
         Assert.Equal([new TagEvent("state", T0, "state", null, 4), new TagEvent("state", T0.AddSeconds(20), "state", 4, 5)], events);
     }
 
+    [Fact]
+    public async Task Samples_without_a_tag_are_dropped_and_non_finite_values_are_kept_as_bad()
+    {
+        await using var store = LocalStore.Open(new LocalStoreOptions());
+        await store.WriteAsync([Good("", 0, 1), Good("a", 1, double.NaN), Good("a", 2, double.PositiveInfinity), Good("a", 3, 3)], default);
+        await store.FlushAsync();
+
+        Assert.Equal([Bad("a", 1), Bad("a", 2), Good("a", 3, 3)], store.GetSamples("a", T0, T0.AddMinutes(1)));
+        Assert.Equal((3L, 3L), (store.Health().SamplesWritten, store.Health().RejectedSamples));
+    }
+
     [Theory]
     [InlineData(0, "batch_size")]
     [InlineData(-1, "flush_interval")]

@@ -32,7 +32,7 @@ public sealed class UplinkPublisherTests
         using var journal = UplinkJournal.Open(new UplinkJournalOptions { Directory = folder.Path, GatewayId = Gateway.User, SegmentBytes = 8192 });
         await using var subscriber = new UplinkSubscriber(broker, Platform);
         await subscriber.ConnectAsync();
-        await using var publisher = new UplinkPublisher(PublisherOptions(broker, Gateway.Password), journal);
+        var publisher = new UplinkPublisher(PublisherOptions(broker, Gateway.Password), journal);
         using var stop = new CancellationTokenSource();
         var running = publisher.RunAsync(stop.Token);
 
@@ -92,7 +92,7 @@ public sealed class UplinkPublisherTests
         using var folder = new TempFolder();
         using var journal = UplinkJournal.Open(new UplinkJournalOptions { Directory = folder.Path, GatewayId = Gateway.User });
         journal.Append(UplinkKinds.Health, new Reading(1), DateTimeOffset.UtcNow);
-        await using var publisher = new UplinkPublisher(PublisherOptions(broker, "wrong") with { RequireSubscriber = false }, journal);
+        var publisher = new UplinkPublisher(PublisherOptions(broker, "wrong") with { RequireSubscriber = false }, journal);
         using var stop = new CancellationTokenSource();
         var running = publisher.RunAsync(stop.Token);
 
