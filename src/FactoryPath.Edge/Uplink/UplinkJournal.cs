@@ -16,7 +16,7 @@ namespace FactoryPath.Edge.Uplink;
 /// (uint32 LE), sequence (int64 LE), CRC-32 (uint32 LE) of the sequence bytes and the payload — and the payload, the
 /// envelope as UTF-8 JSON (<see cref="UplinkJson.Options"/>).</item>
 /// <item><c>acked</c>: the highest acknowledged sequence as decimal text, replaced atomically (written to
-/// <c>acked.tmp</c>, flushed, renamed over).</item>
+/// <c>acked.tmp</c>, flushed, renamed over, the folder flushed).</item>
 /// </list>
 /// On open, every segment is read back; a record whose length runs past the end of the file or whose CRC does not
 /// match (a write torn by a crash) ends the segment, and the file is truncated there. Sequence ids continue after
@@ -262,6 +262,11 @@ public sealed class UplinkJournal : IDisposable
         active?.Dispose();
         var path = Path.Combine(options.Directory, sequence.ToString("D20", CultureInfo.InvariantCulture) + SegmentExtension);
         active = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read | FileShare.Delete, bufferSize: 0);
+        if (options.FsyncOnAppend)
+        {
+            DirectorySync.Flush(options.Directory); // the new segment's name must survive a power loss too
+        }
+
         var segment = new Segment(path) { First = sequence, Last = sequence - 1 };
         segments.Add(segment);
         return segment;
@@ -391,6 +396,11 @@ public sealed class UplinkJournal : IDisposable
         }
 
         File.Move(temp, path, overwrite: true);
+        if (options.FsyncOnAppend)
+        {
+            // without it a power loss may bring back the previous acked file: records are then sent again, never lost
+            DirectorySync.Flush(options.Directory);
+        }
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

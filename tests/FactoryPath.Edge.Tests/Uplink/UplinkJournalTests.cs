@@ -25,6 +25,18 @@ public sealed class UplinkJournalTests
         Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
 
     [Fact]
+    public void A_folder_is_flushed_and_a_missing_one_is_an_IOException()
+    {
+        using var folder = new TempFolder();
+        DirectorySync.Flush(folder.Path);
+        if (OperatingSystem.IsLinux())
+        {
+            var error = Assert.Throws<IOException>(() => DirectorySync.Flush(Path.Combine(folder.Path, "missing")));
+            Assert.Contains("errno 2", error.Message, StringComparison.Ordinal); // ENOENT
+        }
+    }
+
+    [Fact]
     public void Records_come_back_in_order_after_the_acknowledged_position()
     {
         using var folder = new TempFolder();
