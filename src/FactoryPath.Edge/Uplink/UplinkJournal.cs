@@ -40,6 +40,7 @@ public sealed class UplinkJournal : IDisposable
     private long sizeBytes;
     private long refused;
     private bool disposed;
+    private (Segment Segment, long Offset, long Sequence)? readCursor;
 
     private UplinkJournal(UplinkJournalOptions options, ILogger logger)
     {
@@ -153,6 +154,7 @@ public sealed class UplinkJournal : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
         var result = new List<JournalRecord>();
+        var header = new byte[HeaderBytes];
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
@@ -164,17 +166,25 @@ public sealed class UplinkJournal : IDisposable
                 }
 
                 using var file = new FileStream(segment.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                var offset = 0L;
+
+                // the publisher reads on from where its last read ended: start there instead of the segment's start
+                var offset = readCursor is { } cursor && cursor.Segment == segment && cursor.Sequence <= afterSequence ? cursor.Offset : 0L;
                 while (offset < segment.Length && result.Count < max)
                 {
-                    var read = ReadRecord(file, offset, segment.Length) ?? throw new InvalidDataException(
-                        $"uplink journal segment {segment.Path} changed under the journal at offset {offset}");
-                    if (read.Sequence > afterSequence)
+                    // records already sent are skipped by their header (checked when the journal opened or wrote them)
+                    file.Position = offset;
+                    file.ReadExactly(header);
+                    var sequence = BinaryPrimitives.ReadInt64LittleEndian(header.AsSpan(4));
+                    var length = BinaryPrimitives.ReadUInt32LittleEndian(header);
+                    if (sequence > afterSequence)
                     {
+                        var read = ReadRecord(file, offset, segment.Length) ?? throw new InvalidDataException(
+                            $"uplink journal segment {segment.Path} changed under the journal at offset {offset}");
                         result.Add(new JournalRecord(read.Sequence, read.Payload));
+                        readCursor = (segment, offset + HeaderBytes + length, read.Sequence);
                     }
 
-                    offset += HeaderBytes + read.Payload.Length;
+                    offset += HeaderBytes + length;
                 }
             }
         }

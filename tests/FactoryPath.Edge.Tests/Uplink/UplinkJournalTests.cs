@@ -106,6 +106,12 @@ public sealed class UplinkJournalTests
         Assert.True(Directory.GetFiles(folder.Path, "*.seg").Length < segments);
         Assert.True(journal.SizeBytes < size);
         Assert.Equal(Enumerable.Range(21, 20).Select(i => (long)i), journal.ReadAfter(20, 100).Select(r => r.Sequence));
+
+        // reads that go on from the last one, and reads that go back before it, both start at the right record
+        Assert.Equal([26L, 27, 28], journal.ReadAfter(25, 3).Select(r => r.Sequence));
+        Assert.Equal([29L, 30], journal.ReadAfter(28, 2).Select(r => r.Sequence));
+        Assert.Equal([22L, 23], journal.ReadAfter(21, 2).Select(r => r.Sequence));
+        Assert.Equal([40L], journal.ReadAfter(39, 5).Select(r => r.Sequence));
     }
 
     [Fact]
