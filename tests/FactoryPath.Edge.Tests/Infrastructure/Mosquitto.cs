@@ -34,6 +34,13 @@ public sealed class Mosquitto : IAsyncDisposable
 
         var broker = new Mosquitto(FreePort.Next());
         var config = new List<string> { $"listener {broker.Port} 127.0.0.1", "persistence false", "log_dest stderr", "log_type error", "log_type warning" };
+        if (Environment.UserName == "root")
+        {
+            // started as root, mosquitto switches to the "mosquitto" user, which cannot read the 0700 temp folder
+            // (the password file); "user root" keeps it as the user who started it
+            config.Add("user root");
+        }
+
         if (users is { Count: > 0 })
         {
             var passwords = Path.Combine(broker.folder, "passwords");
@@ -41,14 +48,6 @@ public sealed class Mosquitto : IAsyncDisposable
             using (var hash = Process.Start(new ProcessStartInfo("/usr/bin/mosquitto_passwd", ["-U", passwords]) { RedirectStandardError = true })!)
             {
                 await hash.WaitForExitAsync();
-            }
-
-            // mosquitto started as root drops to its own user before it reads the password file, and a temp
-            // subdirectory is private to its owner: open the folder so the broker can read the file
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(broker.folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
             }
 
             config.Add("allow_anonymous false");
@@ -60,7 +59,16 @@ public sealed class Mosquitto : IAsyncDisposable
         }
 
         await File.WriteAllLinesAsync(Path.Combine(broker.folder, "mosquitto.conf"), config);
-        await broker.StartAsync();
+        try
+        {
+            await broker.StartAsync();
+        }
+        catch
+        {
+            await broker.DisposeAsync();
+            throw;
+        }
+
         return broker;
     }
 
