@@ -8,7 +8,9 @@ internal static class EdgeCommand
     public static Command Create()
     {
         var edge = new Command("edge", "Edge gateway: equipment networking over Modbus TCP and MQTT");
+        edge.Subcommands.Add(EdgeRunCommand.Create());
         edge.Subcommands.Add(EdgeSimulateCommand.Create());
+        edge.Subcommands.Add(EdgeDemoConfigCommand.Create());
         return edge;
     }
 }
