@@ -31,6 +31,7 @@ public sealed class EmbeddedBroker(
             .WithDefaultEndpoint()
             .WithDefaultEndpointBoundIPAddress(address)
             .WithDefaultEndpointPort(port)
+            .WithDefaultEndpointReuseAddress() // a restarted platform binds again although old connections linger in TIME_WAIT
             .WithPersistentSessions()
             .Build();
         var server = new MqttServerFactory().CreateMqttServer(serverOptions);

@@ -29,7 +29,7 @@ public sealed class TestGateway(string id, string secret) : IAsyncDisposable
         return new TestGateway(connection.GetProperty("userName").GetString()!, connection.GetProperty("password").GetString()!);
     }
 
-    public static int BrokerPort(PlatformFactory factory)
+    public static int BrokerPort(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory)
     {
         var endpoint = factory.Services.GetRequiredService<BrokerEndpoint>();
         Assert.True(endpoint.Ready && endpoint.Port > 0, "the embedded broker is not listening");
