@@ -49,7 +49,7 @@ public static class PlatformHost
         services.AddPoolImport();
         services.AddMatching();
         services.AddDemands();
-        services.AddGateways(builder.Configuration);
+        services.AddGateways();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

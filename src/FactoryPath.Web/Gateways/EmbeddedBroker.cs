@@ -25,6 +25,7 @@ public sealed class EmbeddedBroker(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
+        if (o.Broker != BrokerMode.Embedded) return;
         var address = IPAddress.Parse(o.BindAddress);
         var port = o.Port == 0 ? FreePort(address) : o.Port;
         var serverOptions = new MqttServerOptionsBuilder()

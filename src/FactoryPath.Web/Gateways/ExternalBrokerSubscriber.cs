@@ -26,6 +26,7 @@ public sealed class ExternalBrokerSubscriber(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.Broker != BrokerMode.External) return;
         var x = options.Value.External;
         var host = x.Host!.Trim();
         endpoint.Host = string.IsNullOrWhiteSpace(options.Value.PublicHost) ? host : options.Value.PublicHost.Trim();
