@@ -33,7 +33,6 @@ public sealed class EmbeddedBroker(
             .WithDefaultEndpointBoundIPAddress(address)
             .WithDefaultEndpointPort(port)
             .WithDefaultEndpointReuseAddress() // a restarted platform binds again although old connections linger in TIME_WAIT
-            .WithPersistentSessions()
             .Build();
         var server = new MqttServerFactory().CreateMqttServer(serverOptions);
         server.ValidatingConnectionAsync += ValidateAsync;
@@ -103,6 +102,12 @@ public sealed class EmbeddedBroker(
         {
             log.LogWarning("Gateway connection refused for user '{User}' from {Endpoint}: unknown, revoked or wrong secret", e.UserName, e.RemoteEndPoint);
             e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
+        }
+        else if (_clients.TryGetValue(e.ClientId, out var holder) && !string.Equals(holder, e.UserName, StringComparison.Ordinal))
+        {
+            // a client id in use by another gateway: taking it over would disconnect that gateway
+            log.LogWarning("Gateway {Gateway} refused: client id {Client} is in use by another gateway", e.UserName, e.ClientId);
+            e.ReasonCode = MqttConnectReasonCode.ClientIdentifierNotValid;
         }
     }
 

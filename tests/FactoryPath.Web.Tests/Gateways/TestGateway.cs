@@ -37,13 +37,13 @@ public sealed class TestGateway(string id, string secret) : IAsyncDisposable
     }
 
     /// <summary>Connects; returns the CONNACK reason (Success or why it was refused).</summary>
-    public async Task<MqttClientConnectResultCode> ConnectAsync(int port, string? password = null, MqttProtocolVersion version = MqttProtocolVersion.V500)
+    public async Task<MqttClientConnectResultCode> ConnectAsync(int port, string? password = null, MqttProtocolVersion version = MqttProtocolVersion.V500, string? clientId = null)
     {
         if (_client is not null) await DisconnectAsync();
         _client = new MqttClientFactory().CreateMqttClient();
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", port)
-            .WithClientId(Id + "-" + Guid.NewGuid().ToString("N")[..6])
+            .WithClientId(clientId ?? Id + "-" + Guid.NewGuid().ToString("N")[..6])
             .WithCredentials(Id, password ?? Secret)
             .WithProtocolVersion(version)
             .WithTimeout(TimeSpan.FromSeconds(30))

@@ -144,6 +144,17 @@ public sealed class UplinkIngestionTests : IClassFixture<UplinkIngestionTests.Wo
     }
 
     [Fact]
+    public async Task A_gateway_cannot_take_over_another_gateways_connection_by_its_client_id()
+    {
+        await using var a = await TestGateway.IssueAsync(_w.Owner, "甲");
+        await using var b = await TestGateway.IssueAsync(_w.Owner, "乙");
+        Assert.Equal(MqttClientConnectResultCode.Success, await a.ConnectAsync(_w.Port, clientId: "press-line-1"));
+        Assert.NotEqual(MqttClientConnectResultCode.Success, await b.ConnectAsync(_w.Port, clientId: "press-line-1"));
+        Assert.True(a.IsConnected);
+        Assert.True((await a.PublishAsync(UplinkKinds.Health, 1, TestGateway.Health())).IsSuccess);
+    }
+
+    [Fact]
     public async Task A_gateway_may_not_subscribe_outside_its_own_topics()
     {
         await using var gw = await TestGateway.IssueAsync(_w.Owner);
