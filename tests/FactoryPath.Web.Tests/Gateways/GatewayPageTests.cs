@@ -58,7 +58,8 @@ public sealed class GatewayPageTests : IClassFixture<GatewayPageTests.World>
         var id = doc.QuerySelector("[data-testid=issued-id]")!.TextContent;
         var secret = doc.QuerySelector("[data-testid=issued-secret]")!.TextContent;
         var snippet = doc.QuerySelector("[data-testid=snippet]")!.TextContent;
-        Assert.Contains($"password: {secret}", snippet);
+        Assert.Contains($"id: {id}", snippet);
+        Assert.Contains($"FACTORYPATH_GATEWAY_SECRET={secret}", snippet);
         Assert.Contains($"port: {TestGateway.BrokerPort(_w.Factory)}", snippet);
         Assert.Single(doc.QuerySelectorAll("[data-testid=gateway-table] tr[data-gateway]"));
 
