@@ -27,8 +27,7 @@ public sealed class ExternalBrokerTests
     [Fact]
     public async Task Uplink_through_an_external_broker_is_stored_once_and_survives_a_platform_restart()
     {
-        // anonymous: the shared Mosquitto fixture's password file sits in a 0700 temp folder that Mosquitto, started as
-        // root, cannot read after dropping to its own user; the broker's own authentication is not what is tested here
+        // anonymous: how the external broker authenticates gateways is that broker's business, not what is tested here
         await using var mosquitto = await Mosquitto.StartNewAsync();
         var dir = Path.Combine(Path.GetTempPath(), "factorypath-tests", Guid.NewGuid().ToString("N"));
         var clientId = "fp-platform-" + Guid.NewGuid().ToString("N")[..8];
