@@ -6,6 +6,7 @@ using FactoryPath.Web.Catalog.Import;
 using FactoryPath.Web.Components;
 using FactoryPath.Web.Demands;
 using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Gateways;
 using FactoryPath.Web.Localization;
 using FactoryPath.Web.Matching;
 using FactoryPath.Web.Persistence;
@@ -48,6 +49,7 @@ public static class PlatformHost
         services.AddPoolImport();
         services.AddMatching();
         services.AddDemands();
+        services.AddGateways();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -4,6 +4,7 @@ using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Catalog.Import;
 using FactoryPath.Web.Demands;
 using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Gateways;
 using FactoryPath.Web.Matching;
 
 namespace FactoryPath.Web.Api;
@@ -51,6 +52,7 @@ public static class ApiSetup
         api.MapImportApi();
         api.MapMatchingApi();
         api.MapDemandsApi();
+        api.MapGatewaysApi();
         return app;
     }
 }

@@ -26,6 +26,7 @@ public sealed class DemoSeeder(
     public async Task SeedAsync(CancellationToken ct = default)
     {
         await SeedAccountsAndEnterprisesAsync(ct);
+        await DemoGateway.SeedAsync(db, options.Value.DemoPassword, DateTime.UtcNow, ct);
         await new DemoPool(db, scenarios).SeedAsync(ct);
     }
 

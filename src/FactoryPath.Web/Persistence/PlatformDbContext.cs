@@ -3,6 +3,7 @@ using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Demands;
 using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Gateways;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<DemandRecipient> DemandRecipients => Set<DemandRecipient>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<TransformationProject> Projects => Set<TransformationProject>();
+    public DbSet<Gateway> Gateways => Set<Gateway>();
+    public DbSet<UplinkMessage> UplinkMessages => Set<UplinkMessage>();
+    public DbSet<GatewayRollup> GatewayRollups => Set<GatewayRollup>();
+    public DbSet<GatewaySnapshot> GatewaySnapshots => Set<GatewaySnapshot>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -76,5 +81,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
 
         CatalogModel.Configure(builder);
         DemandsModel.Configure(builder);
+        GatewaysModel.Configure(builder);
     }
 }

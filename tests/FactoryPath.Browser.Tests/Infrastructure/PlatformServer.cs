@@ -80,6 +80,7 @@ public sealed class PlatformServer : IAsyncDisposable
             "--applicationName=FactoryPath.Web",
             $"--FactoryPath:DataDirectory={dataDirectory}",
             "--Logging:LogLevel:Default=Warning",
+            "--FactoryPath:Gateways:Port=0", // the embedded gateway broker on a free port too
         };
 
         if (WebProject.Directory() is { } contentRoot)

@@ -25,6 +25,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         public Guid SheetA { get; private set; }
         public Guid DraftA { get; private set; }
         public Guid ResultA { get; private set; }
+        public string GatewayA { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
@@ -38,6 +39,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
             var submitted = await A.Http.PostAsync($"/api/v1/sheets/{SheetA}/submit", null);
             ResultA = (await ApiClient.ReadAsync(submitted)).GetProperty("summary").GetProperty("id").GetGuid();
             DraftA = (await A.StartSheetAsync(EnterpriseA, model.Id)).GetProperty("id").GetGuid();
+            GatewayA = (await Gateways.TestGateway.IssueAsync(A)).Id;
         }
 
         public Task DisposeAsync()
@@ -64,10 +66,16 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "GET", "/api/v1/results/{result}/roadmap" },
         { "GET", "/api/v1/admin/users" },
         { "POST", "/api/v1/admin/users" },
+        { "GET", "/api/v1/gateways" },
+        { "POST", "/api/v1/gateways" },
+        { "GET", "/api/v1/gateways/{gateway}" },
+        { "POST", "/api/v1/gateways/{gateway}/revoke" },
+        { "GET", "/api/v1/gateways/{gateway}/live" },
+        { "GET", "/api/v1/gateways/{gateway}/rollups" },
     };
 
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
-        .Replace("{draft}", _w.DraftA.ToString()).Replace("{result}", _w.ResultA.ToString());
+        .Replace("{draft}", _w.DraftA.ToString()).Replace("{result}", _w.ResultA.ToString()).Replace("{gateway}", _w.GatewayA);
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
@@ -93,6 +101,10 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     [InlineData("GET", "/api/v1/enterprises/{enterprise}/results")]
     [InlineData("GET", "/api/v1/results/{result}")]
     [InlineData("GET", "/api/v1/results/{result}/roadmap")]
+    [InlineData("GET", "/api/v1/gateways/{gateway}")]
+    [InlineData("GET", "/api/v1/gateways/{gateway}/live")]
+    [InlineData("GET", "/api/v1/gateways/{gateway}/rollups")]
+    [InlineData("POST", "/api/v1/gateways/{gateway}/revoke")]
     public async Task Another_enterprise_gets_404_for_everything_of_A(string method, string path)
     {
         var response = await _w.B.Http.SendAsync(Request(method, Fill(path)));

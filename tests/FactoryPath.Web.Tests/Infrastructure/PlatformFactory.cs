@@ -36,6 +36,8 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("FactoryPath:ModelsDirectory", ModelsFolder);
         builder.UseSetting("FactoryPath:SeedDemoData", SeedDemo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // the embedded gateway broker on a free port, so parallel platforms never collide on 1883
+        builder.UseSetting("FactoryPath:Gateways:Port", "0");
         if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 

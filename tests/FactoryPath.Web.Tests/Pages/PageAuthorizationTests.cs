@@ -44,6 +44,8 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/sheets/{draft}")]
     [InlineData("/admin/enterprises")]
     [InlineData("/admin/users")]
+    [InlineData("/gateways")]
+    [InlineData("/gateways/gw-any")]
     public async Task Pages_with_data_send_anonymous_visitors_to_sign_in(string path)
     {
         var response = await PageClient.Anonymous(_w.Factory).Http.GetAsync(Fill(path));
