@@ -57,6 +57,8 @@ public static class PlatformHost
         services.AddCascadingAuthenticationState();
         services.AddScoped<Demo.DemoSeeder>();
         services.AddHostedService<StartupBanner>();
+        services.AddSingleton<Demo.DemoGatewayRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<Demo.DemoGatewayRunner>());
     }
 
     public static void UsePlatformPipeline(this WebApplication app)

@@ -17,6 +17,12 @@ public sealed class PlatformOptions
     /// <summary>Seed the small demo data set (demo accounts, enterprises, results) when the database is empty.</summary>
     public bool SeedDemoData { get; set; } = true;
 
+    /// <summary>
+    /// With the demo data: run simulated machines and the demo enterprise's gateway in-process, so the gateway pages
+    /// show live data at once. Needs the embedded broker.
+    /// </summary>
+    public bool DemoGateway { get; set; } = true;
+
     /// <summary>Password of the demo accounts; printed at start so a newcomer can sign in.</summary>
     [Required, MinLength(8)]
     public string DemoPassword { get; set; } = "Demo#2026pass";

@@ -28,6 +28,7 @@ public sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer ser
         {
             Console.WriteLine($"  Demo accounts (password: {o.DemoPassword}):");
             foreach (var account in DemoAccounts.All) Console.WriteLine($"    {account.Role,-16} {account.Email}");
+            if (o.DemoGateway) Console.WriteLine($"  Demo factory: simulated machines read by gateway {DemoGateway.Id}; see Gateways (/gateways) as {DemoAccounts.Enterprise.Email}");
         }
         Console.WriteLine("  Stop with Ctrl+C.");
         Console.WriteLine();

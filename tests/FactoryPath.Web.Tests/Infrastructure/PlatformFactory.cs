@@ -12,8 +12,10 @@ namespace FactoryPath.Web.Tests.Infrastructure;
 public sealed class PlatformFactory : WebApplicationFactory<Program>
 {
     /// <param name="services">Replaces registrations after the platform's own, e.g. a recording fake of a seam.</param>
-    public PlatformFactory(string? dataDirectory = null, bool seedDemo = false, string? modelsDirectory = null, Action<IServiceCollection>? services = null)
+    /// <param name="demoGateway">With <paramref name="seedDemo"/>: also run the simulated factory and its gateway in-process.</param>
+    public PlatformFactory(string? dataDirectory = null, bool seedDemo = false, string? modelsDirectory = null, Action<IServiceCollection>? services = null, bool demoGateway = false)
     {
+        DemoGateway = demoGateway;
         TestServices = services;
         ModelsFolder = modelsDirectory ?? ModelsDirectory;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "factorypath-tests", Guid.NewGuid().ToString("N"));
@@ -24,6 +26,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     public string DataDirectory { get; }
     private bool OwnsDirectory { get; }
     private bool SeedDemo { get; }
+    private bool DemoGateway { get; }
     private string ModelsFolder { get; }
     private Action<IServiceCollection>? TestServices { get; }
 
@@ -38,6 +41,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // the embedded gateway broker on a free port, so parallel platforms never collide on 1883
         builder.UseSetting("FactoryPath:Gateways:Port", "0");
+        builder.UseSetting("FactoryPath:DemoGateway", DemoGateway ? "true" : "false");
         if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
