@@ -72,8 +72,27 @@ public sealed class EmbeddedBroker(
         if (_server is { } server)
         {
             _server = null;
-            await server.StopAsync();
-            server.Dispose();
+            try
+            {
+                await server.StopAsync();
+            }
+            catch (InvalidOperationException e)
+            {
+                // MQTTnet's TCP adapter can enumerate its listeners while one of them removes itself on cancellation
+                // ("collection was modified"); the broker is stopping either way, and disposing it closes the sockets
+                log.LogDebug(e, "The MQTT broker's listener clean-up raced while stopping");
+            }
+            finally
+            {
+                try
+                {
+                    server.Dispose();
+                }
+                catch (InvalidOperationException e)
+                {
+                    log.LogDebug(e, "The MQTT broker's listener clean-up raced while disposing");
+                }
+            }
         }
     }
 
