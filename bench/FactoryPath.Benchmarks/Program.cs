@@ -6,4 +6,10 @@ if (args is ["store-memory"])
     return;
 }
 
+if (args is ["poll-to-store"])
+{
+    await FactoryPath.Benchmarks.Modbus.PollToStoreProbe.RunAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(FactoryPath.Benchmarks.BenchmarkMarker).Assembly).Run(args);
