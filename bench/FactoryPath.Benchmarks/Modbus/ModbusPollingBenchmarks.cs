@@ -5,6 +5,8 @@ using FactoryPath.Edge.Model;
 using FactoryPath.Edge.Modbus.Options;
 using FactoryPath.Edge.Modbus.Source;
 using FactoryPath.Edge.Modbus.Values;
+using FactoryPath.Edge.Simulation;
+using FactoryPath.Edge.Simulation.Scenario;
 
 namespace FactoryPath.Benchmarks.Modbus;
 
@@ -20,7 +22,8 @@ namespace FactoryPath.Benchmarks.Modbus;
 public class ModbusPollingBenchmarks
 {
     private readonly List<double> pollMilliseconds = new(capacity: 200_000);
-    private LibmodbusPeer peer = null!;
+    private LibmodbusPeer? peer;
+    private SimulatorHost? simulator;
     private ModbusTagSource source = null!;
     private CountingSink sink = null!;
 
@@ -28,10 +31,26 @@ public class ModbusPollingBenchmarks
     [Params(125, 600)]
     public int Registers { get; set; }
 
+    /// <summary>The server polled: libmodbus's, or our machine simulator (demo scenario, unit 1; registers past its machine's block read as 0).</summary>
+    [Params("libmodbus", "simulator")]
+    public string Peer { get; set; } = "libmodbus";
+
     [GlobalSetup]
     public void Setup()
     {
-        peer = new LibmodbusPeer();
+        int port;
+        if (Peer == "simulator")
+        {
+            simulator = new SimulatorHost(ScenarioLoader.LoadDemo());
+            simulator.StartAsync().GetAwaiter().GetResult();
+            port = simulator.Port;
+        }
+        else
+        {
+            peer = new LibmodbusPeer();
+            port = peer.Port;
+        }
+
         var tags = Enumerable.Range(0, Registers)
             .Select(i => new ModbusTagOptions
             {
@@ -45,7 +64,7 @@ public class ModbusPollingBenchmarks
         {
             Name = "bench",
             Host = "127.0.0.1",
-            Port = peer.Port,
+            Port = port,
             Timeout = TimeSpan.FromSeconds(10),
             RefreshInterval = TimeSpan.FromTicks(1),
             Tags = tags,
@@ -68,9 +87,13 @@ public class ModbusPollingBenchmarks
     {
         pollMilliseconds.Sort();
         double At(double q) => pollMilliseconds[(int)Math.Min(pollMilliseconds.Count - 1, Math.Ceiling(q * pollMilliseconds.Count) - 1)];
-        Console.WriteLine($"// {Registers} registers: {pollMilliseconds.Count} polls, {sink.Samples} samples, p50 {At(0.50):0.000} ms, p99 {At(0.99):0.000} ms, max {pollMilliseconds[^1]:0.000} ms");
+        Console.WriteLine($"// {Peer}, {Registers} registers: {pollMilliseconds.Count} polls, {sink.Samples} samples, p50 {At(0.50):0.000} ms, p99 {At(0.99):0.000} ms, max {pollMilliseconds[^1]:0.000} ms");
         await source.DisposeAsync();
-        peer.Dispose();
+        peer?.Dispose();
+        if (simulator is not null)
+        {
+            await simulator.DisposeAsync();
+        }
     }
 
     private sealed class CountingSink : ISampleSink
