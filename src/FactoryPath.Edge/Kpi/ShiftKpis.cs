@@ -1,0 +1,61 @@
+namespace FactoryPath.Edge.Kpi;
+
+/// <summary>What a machine is doing, as the state tag reports it (the simulator's codes: 1 running, 2 idle, 3 down, 4 changeover).</summary>
+public enum MachineActivity
+{
+    Running = 1,
+    Idle = 2,
+    Down = 3,
+    Changeover = 4,
+}
+
+/// <summary>From <see cref="At"/> on, the machine is in <see cref="Activity"/> (with a down-time reason code while down).</summary>
+public readonly record struct ActivityChange(DateTimeOffset At, MachineActivity Activity, int? DownReason = null);
+
+/// <summary>A half-open time interval [Start, End).</summary>
+public readonly record struct TimeInterval(DateTimeOffset Start, DateTimeOffset End)
+{
+    public TimeSpan Length => End > Start ? End - Start : TimeSpan.Zero;
+}
+
+/// <summary>
+/// One machine over one shift: the shift, its planned stops (breaks, planned maintenance), the machine's activity
+/// changes (the last change at or before the shift start says what it was doing then), the quantities produced in the
+/// shift and the ideal (planned) cycle time per unit.
+/// </summary>
+public sealed record ShiftInput(
+    TimeInterval Shift,
+    IReadOnlyList<TimeInterval> PlannedStops,
+    IReadOnlyList<ActivityChange> Activity,
+    long GoodQuantity,
+    long ScrapQuantity,
+    TimeSpan IdealCycleTime);
+
+/// <summary>
+/// The ISO 22400-2:2014 time elements and KPIs of one machine over one shift. Times are inside the planned busy time
+/// only. A ratio is null where its denominator is zero (no planned busy time, no production time, nothing produced).
+/// </summary>
+/// <param name="PlannedBusyTime">PBT: the shift minus the planned stops.</param>
+/// <param name="ProductionTime">APT, actual production time: running.</param>
+/// <param name="DownTime">ADOT, actual unit down time: down, for any reason.</param>
+/// <param name="DownTimeByReason">ADOT split by the down-time reason code (0 where no reason was reported).</param>
+/// <param name="SetupTime">AUST, actual unit setup time: changeover.</param>
+/// <param name="DelayTime">ADET, actual unit delay time: idle (waiting, no order, no operator).</param>
+/// <param name="UnknownTime">Time with no known activity (before the first report): in PBT, in no other element.</param>
+/// <param name="Availability">APT / PBT.</param>
+/// <param name="Effectiveness">Ideal cycle time × produced quantity / APT (ISO 22400's effectiveness, "performance" in OEE).</param>
+/// <param name="QualityRatio">Good quantity / produced quantity.</param>
+/// <param name="Oee">Availability × effectiveness × quality ratio; 0 when there was planned busy time but no production.</param>
+public sealed record ShiftKpis(
+    TimeSpan PlannedBusyTime,
+    TimeSpan ProductionTime,
+    TimeSpan DownTime,
+    IReadOnlyDictionary<int, TimeSpan> DownTimeByReason,
+    TimeSpan SetupTime,
+    TimeSpan DelayTime,
+    TimeSpan UnknownTime,
+    long ProducedQuantity,
+    double? Availability,
+    double? Effectiveness,
+    double? QualityRatio,
+    double? Oee);
