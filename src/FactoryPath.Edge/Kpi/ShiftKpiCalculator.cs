@@ -22,6 +22,11 @@ public static class ShiftKpiCalculator
             throw new ArgumentException("good and scrap quantities cannot be negative", nameof(input));
         }
 
+        if (input.EnergyKwh is < 0 or double.NaN)
+        {
+            throw new ArgumentException("the energy used cannot be negative", nameof(input));
+        }
+
         if (input.IdealCycleTime <= TimeSpan.Zero)
         {
             throw new ArgumentException("the ideal cycle time must be positive", nameof(input));
@@ -39,6 +44,7 @@ public static class ShiftKpiCalculator
 
         TimeSpan busy = TimeSpan.Zero, running = TimeSpan.Zero, down = TimeSpan.Zero, setup = TimeSpan.Zero, idle = TimeSpan.Zero, unknown = TimeSpan.Zero;
         var byReason = new SortedDictionary<int, TimeSpan>();
+        var failures = new HashSet<int>();
         var points = edges.ToList();
         for (var i = 0; i + 1 < points.Count; i++)
         {
@@ -51,8 +57,9 @@ public static class ShiftKpiCalculator
             var length = to - from;
             busy += length;
             // the activity in force over [from, to): the last change at or before from
-            var current = changes.LastOrDefault(c => c.At <= from);
-            if (current == default)
+            var index = changes.FindLastIndex(c => c.At <= from);
+            var current = index < 0 ? default : changes[index];
+            if (index < 0)
             {
                 unknown += length;
                 continue;
@@ -65,6 +72,7 @@ public static class ShiftKpiCalculator
                     break;
                 case MachineActivity.Down:
                     down += length;
+                    failures.Add(index);
                     var reason = current.DownReason ?? 0;
                     byReason[reason] = byReason.GetValueOrDefault(reason) + length;
                     break;
@@ -84,6 +92,9 @@ public static class ShiftKpiCalculator
         double? oee = busy <= TimeSpan.Zero ? null
             : running <= TimeSpan.Zero ? 0
             : availability * effectiveness * (quality ?? 0);
-        return new ShiftKpis(busy, running, down, byReason, setup, idle, unknown, produced, availability, effectiveness, quality, oee);
+        return new ShiftKpis(busy, running, down, byReason, setup, idle, unknown, produced, availability, effectiveness, quality, oee, failures.Count)
+        {
+            EnergyPerGoodUnit = input.EnergyKwh is { } energy && input.GoodQuantity > 0 ? energy / input.GoodQuantity : null,
+        };
     }
 }

@@ -29,7 +29,11 @@ public sealed record ShiftInput(
     IReadOnlyList<ActivityChange> Activity,
     long GoodQuantity,
     long ScrapQuantity,
-    TimeSpan IdealCycleTime);
+    TimeSpan IdealCycleTime)
+{
+    /// <summary>Energy used in the shift (kWh), when the machine has an energy meter; gives energy per good unit.</summary>
+    public double? EnergyKwh { get; init; }
+}
 
 /// <summary>
 /// The ISO 22400-2:2014 time elements and KPIs of one machine over one shift. Times are inside the planned busy time
@@ -46,6 +50,7 @@ public sealed record ShiftInput(
 /// <param name="Effectiveness">Ideal cycle time × produced quantity / APT (ISO 22400's effectiveness, "performance" in OEE).</param>
 /// <param name="QualityRatio">Good quantity / produced quantity.</param>
 /// <param name="Oee">Availability × effectiveness × quality ratio; 0 when there was planned busy time but no production.</param>
+/// <param name="Failures">Down periods that overlap the planned busy time (one that began before the shift counts once).</param>
 public sealed record ShiftKpis(
     TimeSpan PlannedBusyTime,
     TimeSpan ProductionTime,
@@ -58,4 +63,22 @@ public sealed record ShiftKpis(
     double? Availability,
     double? Effectiveness,
     double? QualityRatio,
-    double? Oee);
+    double? Oee,
+    int Failures)
+{
+    /// <summary>Produced units per hour of production time (ISO 22400-2 throughput rate: PQ / APT).</summary>
+    public double? ThroughputPerHour => ProductionTime > TimeSpan.Zero ? ProducedQuantity / ProductionTime.TotalHours : null;
+
+    /// <summary>Mean operating time between failures: APT / failures.</summary>
+    public TimeSpan? MeanTimeBetweenFailures => Failures > 0 ? ProductionTime / Failures : null;
+
+    /// <summary>Mean time to repair: ADOT / failures.</summary>
+    public TimeSpan? MeanTimeToRepair => Failures > 0 ? DownTime / Failures : null;
+
+    /// <summary>Energy per good unit (kWh/unit), when the energy is known and something good was made.</summary>
+    public double? EnergyPerGoodUnit { get; init; }
+
+    /// <summary>Down time by reason, longest first (the downtime Pareto); ties by reason code.</summary>
+    public IReadOnlyList<KeyValuePair<int, TimeSpan>> DownTimePareto =>
+        DownTimeByReason.OrderByDescending(r => r.Value).ThenBy(r => r.Key).ToList();
+}

@@ -37,7 +37,7 @@ public sealed class ShiftKpiCalculatorTests
             ],
             GoodQuantity: 680,
             ScrapQuantity: 20,
-            IdealCycleTime: TimeSpan.FromSeconds(30)));
+            IdealCycleTime: TimeSpan.FromSeconds(30)) { EnergyKwh = 280 });
 
         Assert.Equal(TimeSpan.FromMinutes(450), kpis.PlannedBusyTime);
         Assert.Equal(TimeSpan.FromMinutes(400), kpis.ProductionTime);
@@ -49,6 +49,38 @@ public sealed class ShiftKpiCalculatorTests
         Assert.Equal(0.875, kpis.Effectiveness!.Value, 12);
         Assert.Equal(680.0 / 700, kpis.QualityRatio!.Value, 12);
         Assert.Equal(340.0 / 450, kpis.Oee!.Value, 12);
+        // one failure: MTBF = APT / 1 = 400 min, MTTR = ADOT / 1 = 30 min; throughput = 700 / (400/60 h) = 105 /h;
+        // 280 kWh / 680 good = 0.4117… kWh per good unit
+        Assert.Equal(1, kpis.Failures);
+        Assert.Equal(TimeSpan.FromMinutes(400), kpis.MeanTimeBetweenFailures);
+        Assert.Equal(TimeSpan.FromMinutes(30), kpis.MeanTimeToRepair);
+        Assert.Equal(105, kpis.ThroughputPerHour!.Value, 9);
+        Assert.Equal(280.0 / 680, kpis.EnergyPerGoodUnit!.Value, 12);
+    }
+
+    [Fact]
+    public void DowntimePareto_OrdersReasonsByLostTime_AndCountsEachFailure()
+    {
+        // Down reason 1 08:30–08:40 (10), reason 3 10:00–11:00 (60), reason 1 13:00–13:25 (25), reason 2 15:00–15:35
+        // (35, across the planned stop 15:10–15:20, which takes 10 out: 25). Reason 1: 35 min in 2 failures;
+        // reason 3: 60; reason 2: 25. Pareto: 3 (60), 1 (35), 2 (25). Four failures; ADOT = 120; MTTR = 30 min.
+        var kpis = ShiftKpiCalculator.Compute(new ShiftInput(
+            Between(At(8), At(16)),
+            [Between(At(15, 10), At(15, 20))],
+            [
+                new(At(8), MachineActivity.Running),
+                new(At(8, 30), MachineActivity.Down, 1), new(At(8, 40), MachineActivity.Running),
+                new(At(10), MachineActivity.Down, 3), new(At(11), MachineActivity.Running),
+                new(At(13), MachineActivity.Down, 1), new(At(13, 25), MachineActivity.Running),
+                new(At(15), MachineActivity.Down, 2), new(At(15, 35), MachineActivity.Running),
+            ],
+            500, 10, TimeSpan.FromSeconds(30)));
+
+        Assert.Equal([3, 1, 2], kpis.DownTimePareto.Select(r => r.Key));
+        Assert.Equal([60.0, 35.0, 25.0], kpis.DownTimePareto.Select(r => r.Value.TotalMinutes));
+        Assert.Equal(4, kpis.Failures);
+        Assert.Equal(TimeSpan.FromMinutes(30), kpis.MeanTimeToRepair);
+        Assert.Null(ShiftKpiCalculator.Compute(new ShiftInput(Between(At(8), At(16)), [], [new(At(8), MachineActivity.Running)], 0, 0, TimeSpan.FromSeconds(30))).MeanTimeBetweenFailures);
     }
 
     [Fact]
