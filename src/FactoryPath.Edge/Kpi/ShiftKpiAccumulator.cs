@@ -1,0 +1,177 @@
+namespace FactoryPath.Edge.Kpi;
+
+/// <summary>
+/// The shift's KPIs kept up to date as the machine's activity changes arrive, without keeping its history: each change
+/// adds the time since the previous one (less the planned stops) to the element the previous activity belongs to.
+/// <see cref="Snapshot"/> gives, at any moment, exactly what <see cref="ShiftKpiCalculator"/> computes from the whole
+/// history for the shift so far (a property test checks this on generated histories). Changes must arrive in time
+/// order; one older than the last is refused, not silently mis-counted.
+/// </summary>
+public sealed class ShiftKpiAccumulator
+{
+    private readonly TimeInterval shift;
+    private readonly List<TimeInterval> stops;
+    private readonly TimeSpan idealCycleTime;
+    private SortedDictionary<int, TimeSpan> byReason = new();
+    private DateTimeOffset cursor;
+    private DateTimeOffset lastChange = DateTimeOffset.MinValue;
+    private ActivityChange? current;
+    private bool currentCounted;
+    private TimeSpan busy, running, down, setup, idle, unknown;
+    private int failures;
+    private long good, scrap;
+    private double? energy;
+
+    public ShiftKpiAccumulator(TimeInterval shift, IReadOnlyList<TimeInterval> plannedStops, TimeSpan idealCycleTime)
+    {
+        if (shift.End <= shift.Start)
+        {
+            throw new ArgumentException($"the shift ends ({shift.End:O}) before it starts ({shift.Start:O})", nameof(shift));
+        }
+
+        if (idealCycleTime <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("the ideal cycle time must be positive", nameof(idealCycleTime));
+        }
+
+        this.shift = shift;
+        stops = Merge(plannedStops);
+        this.idealCycleTime = idealCycleTime;
+        cursor = shift.Start;
+    }
+
+    /// <summary>The machine's activity from <paramref name="change"/>.At on.</summary>
+    public void Observe(ActivityChange change)
+    {
+        if (change.At < lastChange)
+        {
+            throw new ArgumentException($"activity change at {change.At:O} is older than the last one ({lastChange:O})", nameof(change));
+        }
+
+        Advance(Clamp(change.At));
+        lastChange = change.At;
+        current = change;
+        currentCounted = false;
+    }
+
+    /// <summary>Adds produced units (good and scrap) and, when metered, energy used.</summary>
+    public void Count(long goodUnits, long scrapUnits, double? energyKwh = null)
+    {
+        if (goodUnits < 0 || scrapUnits < 0 || energyKwh is < 0 or double.NaN)
+        {
+            throw new ArgumentException("produced units and energy cannot be negative");
+        }
+
+        good += goodUnits;
+        scrap += scrapUnits;
+        if (energyKwh is { } kwh)
+        {
+            energy = (energy ?? 0) + kwh;
+        }
+    }
+
+    /// <summary>The KPIs of the shift from its start to <paramref name="now"/> (clamped to the shift).</summary>
+    public ShiftKpis Snapshot(DateTimeOffset now)
+    {
+        // advance a copy, so a snapshot never changes what the next change will add
+        var copy = (ShiftKpiAccumulator)MemberwiseClone();
+        copy.byReason = new SortedDictionary<int, TimeSpan>(byReason);
+        copy.Advance(Clamp(now));
+        var reasons = copy.byReason;
+        var produced = good + scrap;
+        var b = copy.busy;
+        var r = copy.running;
+        double? availability = b > TimeSpan.Zero ? r / b : null;
+        double? effectiveness = r > TimeSpan.Zero ? idealCycleTime * produced / r : null;
+        double? quality = produced > 0 ? (double)good / produced : null;
+        double? oee = b <= TimeSpan.Zero ? null : r <= TimeSpan.Zero ? 0 : availability * effectiveness * (quality ?? 0);
+        return new ShiftKpis(b, r, copy.down, reasons, copy.setup, copy.idle, copy.unknown, produced, availability, effectiveness, quality, oee, copy.failures)
+        {
+            EnergyPerGoodUnit = energy is { } e && good > 0 ? e / good : null,
+        };
+    }
+
+    private void Advance(DateTimeOffset to)
+    {
+        if (to <= cursor)
+        {
+            return;
+        }
+
+        var length = Busy(cursor, to);
+        cursor = to;
+        if (length <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        busy += length;
+        if (current is not { } activity)
+        {
+            unknown += length;
+            return;
+        }
+
+        switch (activity.Activity)
+        {
+            case MachineActivity.Running:
+                running += length;
+                break;
+            case MachineActivity.Down:
+                down += length;
+                var reason = activity.DownReason ?? 0;
+                byReason[reason] = byReason.GetValueOrDefault(reason) + length;
+                if (!currentCounted)
+                {
+                    failures++;
+                    currentCounted = true;
+                }
+
+                break;
+            case MachineActivity.Changeover:
+                setup += length;
+                break;
+            default:
+                idle += length;
+                break;
+        }
+    }
+
+    /// <summary>The part of [from, to) outside every planned stop.</summary>
+    private TimeSpan Busy(DateTimeOffset from, DateTimeOffset to)
+    {
+        var length = to - from;
+        foreach (var stop in stops)
+        {
+            var start = stop.Start > from ? stop.Start : from;
+            var end = stop.End < to ? stop.End : to;
+            if (end > start)
+            {
+                length -= end - start;
+            }
+        }
+
+        return length;
+    }
+
+    private DateTimeOffset Clamp(DateTimeOffset at) => at < shift.Start ? shift.Start : at > shift.End ? shift.End : at;
+
+    /// <summary>Planned stops merged where they overlap, so no time is taken out twice.</summary>
+    private static List<TimeInterval> Merge(IReadOnlyList<TimeInterval> intervals)
+    {
+        var merged = new List<TimeInterval>();
+        foreach (var next in intervals.Where(i => i.End > i.Start).OrderBy(i => i.Start))
+        {
+            if (merged.Count > 0 && next.Start <= merged[^1].End)
+            {
+                merged[^1] = merged[^1] with { End = next.End > merged[^1].End ? next.End : merged[^1].End };
+            }
+            else
+            {
+                merged.Add(next);
+            }
+        }
+
+        return merged;
+    }
+}
