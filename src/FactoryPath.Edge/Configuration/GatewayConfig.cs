@@ -14,6 +14,9 @@ public sealed record GatewayConfig(
     IReadOnlyList<DeviceConfig> Devices,
     IReadOnlyList<TagConfig> Tags)
 {
+    /// <summary>The factory's shifts and planned stops, when the file has a <c>calendar</c> section (for shift KPIs).</summary>
+    public Kpi.ShiftCalendar? Calendar { get; init; }
+
     /// <summary>The tag's place and meaning, from its equipment.</summary>
     public TagInfo InfoOf(TagConfig tag) =>
         new(tag.Id, Equipment.First(e => e.Id == tag.Equipment).Path, tag.Role, tag.Unit);

@@ -47,14 +47,15 @@ public static class GatewayConfigLoader
 
     private static GatewayConfig? Read(YamlConfigReader yaml, YamlMappingNode root, string baseFolder)
     {
-        yaml.OnlyKeys(root, "the file", "gateway", "store", "uplink", "equipment", "devices", "tags");
+        yaml.OnlyKeys(root, "the file", "gateway", "store", "uplink", "calendar", "equipment", "devices", "tags");
         var gateway = ReadGateway(yaml, root);
         var store = ReadStore(yaml, root, baseFolder, gateway?.Id ?? "gateway");
         var uplink = ReadUplink(yaml, root, baseFolder);
         var equipment = ReadEquipment(yaml, root);
         var devices = ReadDevices(yaml, root);
         var tags = ReadTags(yaml, root, devices, equipment);
-        return gateway is null ? null : new GatewayConfig(gateway, store, uplink, equipment, devices, tags);
+        var calendar = CalendarConfigReader.Read(yaml, root);
+        return gateway is null ? null : new GatewayConfig(gateway, store, uplink, equipment, devices, tags) { Calendar = calendar };
     }
 
     private static GatewayIdentity? ReadGateway(YamlConfigReader yaml, YamlMappingNode root)
