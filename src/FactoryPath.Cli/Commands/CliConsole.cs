@@ -22,4 +22,28 @@ internal static class CliConsole
         console.Profile.Width = 160;
         return console;
     }
+
+    /// <summary>
+    /// Waits until <paramref name="ct"/> is cancelled (Ctrl+C), writing <paramref name="status"/> every
+    /// <paramref name="statusSeconds"/> seconds (never when 0).
+    /// </summary>
+    public static async Task StatusUntilCancelledAsync(TextWriter output, int statusSeconds, Func<string> status, CancellationToken ct)
+    {
+        try
+        {
+            if (statusSeconds == 0)
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(statusSeconds));
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                await output.WriteLineAsync(status());
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
 }

@@ -83,22 +83,7 @@ internal static class EdgeRunCommand
         {
             await output.WriteLineAsync($"Gateway running. {summary}");
             await output.WriteLineAsync($"Store: {config.Store.Path}. Saving {file} applies device and tag changes. Press Ctrl+C to stop.");
-            try
-            {
-                if (statusSeconds == 0)
-                {
-                    await Task.Delay(Timeout.Infinite, ct);
-                }
-
-                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(statusSeconds));
-                while (await timer.WaitForNextTickAsync(ct))
-                {
-                    await output.WriteLineAsync(Status(host));
-                }
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            await CliConsole.StatusUntilCancelledAsync(output, statusSeconds, () => Status(host), ct);
 
             await output.WriteLineAsync("Stopping the gateway.");
         }

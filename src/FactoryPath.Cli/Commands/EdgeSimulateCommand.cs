@@ -76,22 +76,7 @@ internal static class EdgeSimulateCommand
         }
 
         Print(CliConsole.For(output), host, scenario, address);
-        try
-        {
-            if (statusSeconds == 0)
-            {
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(statusSeconds));
-            while (await timer.WaitForNextTickAsync(ct))
-            {
-                await output.WriteLineAsync(Status(host));
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        await CliConsole.StatusUntilCancelledAsync(output, statusSeconds, () => Status(host), ct);
 
         await output.WriteLineAsync("Stopping the simulator.");
         return 0;
