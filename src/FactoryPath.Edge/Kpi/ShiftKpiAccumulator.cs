@@ -77,18 +77,8 @@ public sealed class ShiftKpiAccumulator
         var copy = (ShiftKpiAccumulator)MemberwiseClone();
         copy.byReason = new SortedDictionary<int, TimeSpan>(byReason);
         copy.Advance(Clamp(now));
-        var reasons = copy.byReason;
-        var produced = good + scrap;
-        var b = copy.busy;
-        var r = copy.running;
-        double? availability = b > TimeSpan.Zero ? r / b : null;
-        double? effectiveness = r > TimeSpan.Zero ? idealCycleTime * produced / r : null;
-        double? quality = produced > 0 ? (double)good / produced : null;
-        double? oee = b <= TimeSpan.Zero ? null : r <= TimeSpan.Zero ? 0 : availability * effectiveness * (quality ?? 0);
-        return new ShiftKpis(b, r, copy.down, reasons, copy.setup, copy.idle, copy.unknown, produced, availability, effectiveness, quality, oee, copy.failures)
-        {
-            EnergyPerGoodUnit = energy is { } e && good > 0 ? e / good : null,
-        };
+        return ShiftKpiCalculator.From(copy.busy, copy.running, copy.down, copy.byReason, copy.setup, copy.idle, copy.unknown,
+            copy.failures, good, scrap, idealCycleTime, energy);
     }
 
     private void Advance(DateTimeOffset to)

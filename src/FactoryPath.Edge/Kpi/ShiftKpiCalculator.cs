@@ -85,16 +85,24 @@ public static class ShiftKpiCalculator
             }
         }
 
-        var produced = input.GoodQuantity + input.ScrapQuantity;
+        return From(busy, running, down, byReason, setup, idle, unknown, failures.Count, input.GoodQuantity, input.ScrapQuantity, input.IdealCycleTime, input.EnergyKwh);
+    }
+
+    /// <summary>The KPIs from the time elements and the counts (shared by the batch and the streaming calculation).</summary>
+    internal static ShiftKpis From(
+        TimeSpan busy, TimeSpan running, TimeSpan down, IReadOnlyDictionary<int, TimeSpan> byReason, TimeSpan setup, TimeSpan idle, TimeSpan unknown,
+        int failures, long good, long scrap, TimeSpan idealCycleTime, double? energyKwh)
+    {
+        var produced = good + scrap;
         double? availability = busy > TimeSpan.Zero ? running / busy : null;
-        double? effectiveness = running > TimeSpan.Zero ? input.IdealCycleTime * produced / running : null;
-        double? quality = produced > 0 ? (double)input.GoodQuantity / produced : null;
+        double? effectiveness = running > TimeSpan.Zero ? idealCycleTime * produced / running : null;
+        double? quality = produced > 0 ? (double)good / produced : null;
         double? oee = busy <= TimeSpan.Zero ? null
             : running <= TimeSpan.Zero ? 0
             : availability * effectiveness * (quality ?? 0);
-        return new ShiftKpis(busy, running, down, byReason, setup, idle, unknown, produced, availability, effectiveness, quality, oee, failures.Count)
+        return new ShiftKpis(busy, running, down, byReason, setup, idle, unknown, produced, availability, effectiveness, quality, oee, failures)
         {
-            EnergyPerGoodUnit = input.EnergyKwh is { } energy && input.GoodQuantity > 0 ? energy / input.GoodQuantity : null,
+            EnergyPerGoodUnit = energyKwh is { } energy && good > 0 ? energy / good : null,
         };
     }
 }
