@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using FactoryPath.Edge.Model;
 using FactoryPath.Edge.Uplink.Contracts;
@@ -24,7 +23,7 @@ public sealed class GatewayRestartTests
     public async Task Messages_resent_across_a_platform_restart_are_all_stored_exactly_once()
     {
         var dir = Path.Combine(Path.GetTempPath(), "factorypath-tests", Guid.NewGuid().ToString("N"));
-        var port = FreePort();
+        var port = Edge.Tests.Infrastructure.FreePort.Next();
         var email = Codes.Email("gw-restart");
         try
         {
@@ -95,12 +94,4 @@ public sealed class GatewayRestartTests
     private static WebApplicationFactory<Program> OnPort(PlatformFactory factory, int port) =>
         factory.WithWebHostBuilder(b => b.UseSetting("FactoryPath:Gateways:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using FactoryPath.Edge.Model;
 using FactoryPath.Edge.Uplink;
 using FactoryPath.Edge.Uplink.Contracts;
@@ -22,7 +20,7 @@ public sealed class UplinkFaultTests : IDisposable
     private static readonly DateTimeOffset Start = new(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
     private readonly string dir = Path.Combine(Path.GetTempPath(), "factorypath-tests", Guid.NewGuid().ToString("N"));
     private readonly string journalDir = Path.Combine(Path.GetTempPath(), "factorypath-tests", "journal-" + Guid.NewGuid().ToString("N"));
-    private readonly int port = FreePort();
+    private readonly int port = Edge.Tests.Infrastructure.FreePort.Next();
 
     public void Dispose()
     {
@@ -167,14 +165,5 @@ public sealed class UplinkFaultTests : IDisposable
         var platform = factory.WithWebHostBuilder(b => b.UseSetting("FactoryPath:Gateways:Port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         _ = platform.Server; // start now, so the broker listens
         return platform;
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var p = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return p;
     }
 }
