@@ -75,6 +75,8 @@ public sealed class ModbusServerMalformedFrameTests : IAsyncLifetime
             await offender.SendAsync(garbage);
         }
 
+        // the offenders have hung up; once the server has noticed, none of them counts against its connection limit
+        await WaitUntil(() => _server.OpenConnections == 0);
         using var client = await RawModbusSocket.ConnectAsync(_server.Port);
         Assert.Equal([4242], await client.ReadHoldingRegistersAsync(1, 9, 10, 1));
         await WaitUntil(() => _server.OpenConnections == 1);
