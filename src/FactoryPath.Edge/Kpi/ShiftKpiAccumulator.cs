@@ -78,7 +78,7 @@ public sealed class ShiftKpiAccumulator
         copy.byReason = new SortedDictionary<int, TimeSpan>(byReason);
         copy.Advance(Clamp(now));
         return ShiftKpiCalculator.From(copy.busy, copy.running, copy.down, copy.byReason, copy.setup, copy.idle, copy.unknown,
-            copy.failures, good, scrap, idealCycleTime, energy);
+            copy.failures, good, scrap, idealCycleTime * (good + scrap), energy);
     }
 
     private void Advance(DateTimeOffset to)
@@ -120,6 +120,9 @@ public sealed class ShiftKpiAccumulator
                 break;
             case MachineActivity.Changeover:
                 setup += length;
+                break;
+            case MachineActivity.Unknown:
+                unknown += length;
                 break;
             default:
                 idle += length;

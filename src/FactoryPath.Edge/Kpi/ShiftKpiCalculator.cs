@@ -79,23 +79,31 @@ public static class ShiftKpiCalculator
                 case MachineActivity.Changeover:
                     setup += length;
                     break;
+                case MachineActivity.Unknown:
+                    unknown += length;
+                    break;
                 default:
                     idle += length;
                     break;
             }
         }
 
-        return From(busy, running, down, byReason, setup, idle, unknown, failures.Count, input.GoodQuantity, input.ScrapQuantity, input.IdealCycleTime, input.EnergyKwh);
+        return From(busy, running, down, byReason, setup, idle, unknown, failures.Count, input.GoodQuantity, input.ScrapQuantity,
+            input.IdealCycleTime * (input.GoodQuantity + input.ScrapQuantity), input.EnergyKwh);
     }
 
-    /// <summary>The KPIs from the time elements and the counts (shared by the batch and the streaming calculation).</summary>
+    /// <summary>
+    /// The KPIs from the time elements and the counts (shared by the batch and the streaming calculation, and by
+    /// <see cref="KpiTotals"/> for periods and groups of machines). <paramref name="idealProductionTime"/> is the ideal
+    /// cycle time × produced quantity, summed over the machines (and periods) taken together.
+    /// </summary>
     internal static ShiftKpis From(
         TimeSpan busy, TimeSpan running, TimeSpan down, IReadOnlyDictionary<int, TimeSpan> byReason, TimeSpan setup, TimeSpan idle, TimeSpan unknown,
-        int failures, long good, long scrap, TimeSpan idealCycleTime, double? energyKwh)
+        int failures, long good, long scrap, TimeSpan idealProductionTime, double? energyKwh)
     {
         var produced = good + scrap;
         double? availability = busy > TimeSpan.Zero ? running / busy : null;
-        double? effectiveness = running > TimeSpan.Zero ? idealCycleTime * produced / running : null;
+        double? effectiveness = running > TimeSpan.Zero ? idealProductionTime / running : null;
         double? quality = produced > 0 ? (double)good / produced : null;
         double? oee = busy <= TimeSpan.Zero ? null
             : running <= TimeSpan.Zero ? 0

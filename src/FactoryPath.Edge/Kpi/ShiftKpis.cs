@@ -1,8 +1,13 @@
 namespace FactoryPath.Edge.Kpi;
 
-/// <summary>What a machine is doing, as the state tag reports it (the simulator's codes: 1 running, 2 idle, 3 down, 4 changeover).</summary>
+/// <summary>
+/// What a machine is doing, as the state tag reports it (the simulator's codes: 1 running, 2 idle, 3 down, 4
+/// changeover). <see cref="Unknown"/> is no usable report: a state code the gateway does not know, bad quality, or a gap
+/// in the data; its time is in the planned busy time and in no other element.
+/// </summary>
 public enum MachineActivity
 {
+    Unknown = 0,
     Running = 1,
     Idle = 2,
     Down = 3,
@@ -45,7 +50,7 @@ public sealed record ShiftInput(
 /// <param name="DownTimeByReason">ADOT split by the down-time reason code (0 where no reason was reported).</param>
 /// <param name="SetupTime">AUST, actual unit setup time: changeover.</param>
 /// <param name="DelayTime">ADET, actual unit delay time: idle (waiting, no order, no operator).</param>
-/// <param name="UnknownTime">Time with no known activity (before the first report): in PBT, in no other element.</param>
+/// <param name="UnknownTime">Time with no known activity (before the first report, or reported <see cref="MachineActivity.Unknown"/>): in PBT, in no other element.</param>
 /// <param name="Availability">APT / PBT.</param>
 /// <param name="Effectiveness">Ideal cycle time × produced quantity / APT (ISO 22400's effectiveness, "performance" in OEE).</param>
 /// <param name="QualityRatio">Good quantity / produced quantity.</param>

@@ -4,6 +4,7 @@ using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Demands;
 using FactoryPath.Web.Enterprises;
 using FactoryPath.Web.Gateways;
+using FactoryPath.Web.Production;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,6 +28,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<UplinkMessage> UplinkMessages => Set<UplinkMessage>();
     public DbSet<GatewayRollup> GatewayRollups => Set<GatewayRollup>();
     public DbSet<GatewaySnapshot> GatewaySnapshots => Set<GatewaySnapshot>();
+    public DbSet<ProductionMinute> ProductionMinutes => Set<ProductionMinute>();
+    public DbSet<ProductionDownTime> ProductionDownTimes => Set<ProductionDownTime>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -82,5 +85,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         CatalogModel.Configure(builder);
         DemandsModel.Configure(builder);
         GatewaysModel.Configure(builder);
+        ProductionModel.Configure(builder);
     }
 }

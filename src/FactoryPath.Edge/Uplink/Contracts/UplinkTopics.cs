@@ -38,5 +38,8 @@ public static class UplinkKinds
     /// <summary>A <see cref="GatewayHealthReport"/>.</summary>
     public const string Health = "health";
 
-    public static readonly IReadOnlyList<string> All = [Rollup, Register, Health];
+    /// <summary>A <see cref="KpiBatch"/>.</summary>
+    public const string Kpi = "kpi";
+
+    public static readonly IReadOnlyList<string> All = [Rollup, Register, Health, Kpi];
 }

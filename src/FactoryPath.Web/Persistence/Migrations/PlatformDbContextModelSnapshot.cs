@@ -1005,6 +1005,119 @@ namespace FactoryPath.Web.Persistence.Migrations
                     b.ToTable("UplinkMessages", (string)null);
                 });
 
+            modelBuilder.Entity("FactoryPath.Web.Production.ProductionDownTime", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DownMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GatewayId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "PeriodStart");
+
+                    b.HasIndex("GatewayId", "AssetPath", "PeriodStart", "Reason")
+                        .IsUnique();
+
+                    b.ToTable("ProductionDownTimes", (string)null);
+                });
+
+            modelBuilder.Entity("FactoryPath.Web.Production.ProductionMinute", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DownCarriedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DownMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DownStarts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("EnergyKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GatewayId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Good")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("IdealCycleSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("IdealProductionSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("IdleMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PlannedBusyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunningMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Scrap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetupMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Shift")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnknownMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "PeriodStart");
+
+                    b.HasIndex("GatewayId", "AssetPath", "PeriodStart")
+                        .IsUnique();
+
+                    b.ToTable("ProductionMinutes", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -1362,6 +1475,24 @@ namespace FactoryPath.Web.Persistence.Migrations
                 });
 
             modelBuilder.Entity("FactoryPath.Web.Gateways.UplinkMessage", b =>
+                {
+                    b.HasOne("FactoryPath.Web.Gateways.Gateway", null)
+                        .WithMany()
+                        .HasForeignKey("GatewayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FactoryPath.Web.Production.ProductionDownTime", b =>
+                {
+                    b.HasOne("FactoryPath.Web.Gateways.Gateway", null)
+                        .WithMany()
+                        .HasForeignKey("GatewayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FactoryPath.Web.Production.ProductionMinute", b =>
                 {
                     b.HasOne("FactoryPath.Web.Gateways.Gateway", null)
                         .WithMany()

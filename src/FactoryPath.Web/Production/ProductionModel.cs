@@ -1,0 +1,31 @@
+using FactoryPath.Web.Gateways;
+using Microsoft.EntityFrameworkCore;
+
+namespace FactoryPath.Web.Production;
+
+public static class ProductionModel
+{
+    public static void Configure(ModelBuilder builder)
+    {
+        builder.Entity<ProductionMinute>(m =>
+        {
+            m.ToTable("ProductionMinutes");
+            m.Property(x => x.GatewayId).HasMaxLength(40).IsRequired();
+            m.Property(x => x.AssetPath).HasMaxLength(300).IsRequired();
+            m.Property(x => x.Shift).HasMaxLength(60);
+            m.HasOne<Gateway>().WithMany().HasForeignKey(x => x.GatewayId).OnDelete(DeleteBehavior.Cascade);
+            m.HasIndex(x => new { x.GatewayId, x.AssetPath, x.PeriodStart }).IsUnique();
+            m.HasIndex(x => new { x.EnterpriseId, x.PeriodStart });
+        });
+
+        builder.Entity<ProductionDownTime>(d =>
+        {
+            d.ToTable("ProductionDownTimes");
+            d.Property(x => x.GatewayId).HasMaxLength(40).IsRequired();
+            d.Property(x => x.AssetPath).HasMaxLength(300).IsRequired();
+            d.HasOne<Gateway>().WithMany().HasForeignKey(x => x.GatewayId).OnDelete(DeleteBehavior.Cascade);
+            d.HasIndex(x => new { x.GatewayId, x.AssetPath, x.PeriodStart, x.Reason }).IsUnique();
+            d.HasIndex(x => new { x.EnterpriseId, x.PeriodStart });
+        });
+    }
+}
