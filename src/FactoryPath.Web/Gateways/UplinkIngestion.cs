@@ -75,6 +75,7 @@ public sealed class UplinkIngestion(IServiceScopeFactory scopes, TimeProvider cl
             db.UplinkMessages.Add(new UplinkMessage { GatewayId = gatewayId, Sequence = sequence, Kind = kind, CreatedAt = read.Envelope.CreatedAt.UtcDateTime, ReceivedAt = now });
             if (read.Rollups is { } rollups) await ApplyAsync(db, gatewayId, rollups, ct);
             if (read.Register is not null) await SnapshotAsync(db, gatewayId, read, now, ct);
+            if (read.Kpis is { } kpis) await Production.ProductionIngestion.UpsertAsync(db, gateway, kpis, ct);
             if (read.Health is { } health)
             {
                 gateway.LastHealthAt = now;

@@ -5,7 +5,10 @@ using FactoryPath.Edge.Uplink.Contracts;
 namespace FactoryPath.Web.Gateways;
 
 /// <summary>An uplink message read and checked: the envelope and its payload of the kind it names.</summary>
-public sealed record ReadUplink(UplinkEnvelope Envelope, RollupBatch? Rollups, EquipmentRegisterReport? Register, GatewayHealthReport? Health);
+public sealed record ReadUplink(UplinkEnvelope Envelope, RollupBatch? Rollups, EquipmentRegisterReport? Register, GatewayHealthReport? Health)
+{
+    public KpiBatch? Kpis { get; init; }
+}
 
 /// <summary>
 /// Reads an uplink publication (topic + JSON body) into an envelope and a typed payload, or says precisely what is
@@ -45,6 +48,7 @@ public static class UplinkReader
             {
                 UplinkKinds.Rollup => CheckRollups(envelope, envelope.PayloadAs<RollupBatch>(), out error),
                 UplinkKinds.Register => CheckRegister(envelope, envelope.PayloadAs<EquipmentRegisterReport>(), out error),
+                UplinkKinds.Kpi => KpiBatchReader.Check(envelope, envelope.PayloadAs<KpiBatch>(), out error),
                 _ => CheckHealth(envelope, envelope.PayloadAs<GatewayHealthReport>(), out error),
             };
         }
