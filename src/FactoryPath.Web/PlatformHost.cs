@@ -11,6 +11,7 @@ using FactoryPath.Web.Localization;
 using FactoryPath.Web.Matching;
 using FactoryPath.Web.Persistence;
 using FactoryPath.Web.Platform;
+using FactoryPath.Web.Production;
 
 namespace FactoryPath.Web;
 
@@ -50,6 +51,7 @@ public static class PlatformHost
         services.AddMatching();
         services.AddDemands();
         services.AddGateways();
+        services.AddProduction();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -77,6 +79,7 @@ public static class PlatformHost
         app.MapCultureSwitch();
         app.MapAccountForms();
         app.MapImportForms();
+        app.MapProductionExport();
         app.MapPlatformApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -6,6 +6,7 @@ using FactoryPath.Web.Demands;
 using FactoryPath.Web.Enterprises;
 using FactoryPath.Web.Gateways;
 using FactoryPath.Web.Matching;
+using FactoryPath.Web.Production;
 
 namespace FactoryPath.Web.Api;
 
@@ -53,6 +54,7 @@ public static class ApiSetup
         api.MapMatchingApi();
         api.MapDemandsApi();
         api.MapGatewaysApi();
+        api.MapProductionApi();
         return app;
     }
 }

@@ -72,6 +72,11 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "POST", "/api/v1/gateways/{gateway}/revoke" },
         { "GET", "/api/v1/gateways/{gateway}/live" },
         { "GET", "/api/v1/gateways/{gateway}/rollups" },
+        { "GET", "/api/v1/production/summary" },
+        { "GET", "/api/v1/production/trend" },
+        { "GET", "/api/v1/production/pareto" },
+        { "GET", "/api/v1/production/live" },
+        { "GET", "/api/v1/production/export.csv" },
     };
 
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
@@ -105,6 +110,11 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     [InlineData("GET", "/api/v1/gateways/{gateway}/live")]
     [InlineData("GET", "/api/v1/gateways/{gateway}/rollups")]
     [InlineData("POST", "/api/v1/gateways/{gateway}/revoke")]
+    [InlineData("GET", "/api/v1/production/summary?enterpriseId={enterprise}")]
+    [InlineData("GET", "/api/v1/production/trend?enterpriseId={enterprise}")]
+    [InlineData("GET", "/api/v1/production/pareto?enterpriseId={enterprise}")]
+    [InlineData("GET", "/api/v1/production/live?enterpriseId={enterprise}")]
+    [InlineData("GET", "/api/v1/production/export.csv?enterpriseId={enterprise}")]
     public async Task Another_enterprise_gets_404_for_everything_of_A(string method, string path)
     {
         var response = await _w.B.Http.SendAsync(Request(method, Fill(path)));

@@ -46,6 +46,8 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/admin/users")]
     [InlineData("/gateways")]
     [InlineData("/gateways/gw-any")]
+    [InlineData("/production")]
+    [InlineData("/production/export.csv")]
     public async Task Pages_with_data_send_anonymous_visitors_to_sign_in(string path)
     {
         var response = await PageClient.Anonymous(_w.Factory).Http.GetAsync(Fill(path));
