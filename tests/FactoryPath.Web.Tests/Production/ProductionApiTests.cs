@@ -26,12 +26,13 @@ public sealed class ProductionApiTests : IClassFixture<ProductionApiTests.World>
     {
         public PlatformFactory Factory { get; } = new();
         public ApiClient Owner { get; private set; } = default!;
+        public string OwnerEmail { get; } = Codes.Email("prod-owner");
         public ApiClient Other { get; private set; } = default!;
         public Guid EnterpriseId { get; private set; }
 
         public async Task InitializeAsync()
         {
-            Owner = await ApiClient.RegisterAsync(Factory, Codes.Email("prod-owner"));
+            Owner = await ApiClient.RegisterAsync(Factory, OwnerEmail);
             EnterpriseId = (await Owner.CreateEnterpriseAsync("看板机械有限公司", Codes.NewCreditCode())).GetProperty("id").GetGuid();
             Other = await ApiClient.RegisterAsync(Factory, Codes.Email("prod-other"));
             await Other.CreateEnterpriseAsync("别家机械有限公司", Codes.NewCreditCode());
@@ -186,5 +187,34 @@ public sealed class ProductionApiTests : IClassFixture<ProductionApiTests.World>
         Assert.Equal(HttpStatusCode.BadRequest, (await op.Http.GetAsync($"/api/v1/production/summary?{Range}")).StatusCode);
         var summary = await ApiClient.ReadAsync(await op.Http.GetAsync($"/api/v1/production/summary?{Range}&enterpriseId={_w.EnterpriseId}"));
         Assert.Equal(32, summary.GetProperty("total").GetProperty("good").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "生产看板", "停机", "时段开始")]
+    [InlineData("en", "Production", "Down", "period start")]
+    public async Task The_production_page_shows_the_machines_the_range_and_the_export_in_either_language(string culture, string title, string down, string header)
+    {
+        var page = await PageClient.SignedInAsync(_w.Factory, _w.OwnerEmail, ApiClient.Password, culture);
+        var doc = await page.GetDocumentAsync("/production?range=custom&from=2026-01-05&to=2026-01-06");
+        Assert.Contains(title, doc.QuerySelector("h1")!.TextContent);
+        var press3 = doc.QuerySelector($"[data-testid=machine][data-path='{Press3}']")!;
+        Assert.Equal("Down", press3.GetAttribute("data-state"));
+        Assert.Contains(down, press3.QuerySelector("[data-testid=state]")!.TextContent);
+        Assert.Contains("69.9", doc.QuerySelector("[data-testid=total-oee]")!.TextContent.Replace(',', '.')); // both days: 173 s ideal / 240 s busy × 32/33 good
+        var export = doc.QuerySelector("[data-testid=export]")!.GetAttribute("href")!;
+        var csv = await page.Http.GetByteArrayAsync(export);
+        Assert.StartsWith(header, System.Text.Encoding.UTF8.GetString(csv[3..]));
+    }
+
+    [Fact]
+    public async Task An_enterprise_without_a_gateway_sees_the_empty_state()
+    {
+        var email = Codes.Email("prod-empty");
+        var api = await ApiClient.RegisterAsync(_w.Factory, email);
+        await api.CreateEnterpriseAsync("还没有网关的企业", Codes.NewCreditCode());
+        var page = await PageClient.SignedInAsync(_w.Factory, email, ApiClient.Password, "zh-CN");
+        var doc = await page.GetDocumentAsync("/production");
+        Assert.NotNull(doc.QuerySelector("[data-testid=no-gateway]"));
+        Assert.Null(doc.QuerySelector("[data-testid=production-dashboard]"));
     }
 }

@@ -41,15 +41,49 @@
     };
   }
 
+  // several series over the same categories (e.g. OEE and its factors per bucket); null values leave gaps
+  function trend(spec) {
+    return {
+      animation: false,
+      grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '–' : v + (spec.unit ? ' ' + spec.unit : ''); } },
+      legend: { top: 0, data: spec.series.map(function (s) { return s.name; }) },
+      xAxis: { type: 'category', data: spec.categories },
+      yAxis: { type: 'value', min: 0, max: spec.max },
+      series: spec.series.map(function (s) { return { type: 'line', name: s.name, data: s.values, connectNulls: false, showSymbol: spec.categories.length < 60 }; })
+    };
+  }
+
+  // bars longest first with the running share on a second axis (0-100 %)
+  function pareto(spec) {
+    return {
+      animation: false,
+      grid: { left: 8, right: 8, top: 32, bottom: 8, containLabel: true },
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0, data: spec.names },
+      xAxis: { type: 'category', data: spec.categories, axisLabel: { interval: 0, rotate: spec.categories.length > 4 ? 30 : 0 } },
+      yAxis: [{ type: 'value', min: 0 }, { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } }],
+      series: [
+        { type: 'bar', name: spec.names[0], data: spec.values, itemStyle: { color: '#c0392b' }, label: { show: true, position: 'top' } },
+        { type: 'line', name: spec.names[1], yAxisIndex: 1, data: spec.cumulative }
+      ]
+    };
+  }
+
   function render() {
     if (!window.echarts) return;
     document.querySelectorAll('.chart[data-chart]').forEach(function (el) {
-      var spec = JSON.parse(el.getAttribute('data-chart'));
+      var text = el.getAttribute('data-chart');
       var existing = echarts.getInstanceByDom(el);
+      // a live page renders every few seconds: a chart whose data did not change is left as it is
+      if (existing && el.fpChartSpec === text) return;
+      if (!text) return;
+      var spec = JSON.parse(text);
       if (existing) existing.dispose();
       var chart = echarts.init(el, null, { renderer: 'svg' });
-      var option = spec.type === 'radar' ? radar(spec) : spec.type === 'line' ? line(spec) : bar(spec);
+      var option = spec.type === 'radar' ? radar(spec) : spec.type === 'line' ? line(spec) : spec.type === 'trend' ? trend(spec) : spec.type === 'pareto' ? pareto(spec) : bar(spec);
       chart.setOption(option);
+      el.fpChartSpec = text;
       el.setAttribute('data-rendered', 'true');
     });
   }
