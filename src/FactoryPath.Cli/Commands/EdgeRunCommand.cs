@@ -83,6 +83,10 @@ internal static class EdgeRunCommand
         {
             await output.WriteLineAsync($"Gateway running. {summary}");
             await output.WriteLineAsync($"Store: {config.Store.Path}. Saving {file} applies device and tag changes. Press Ctrl+C to stop.");
+            if (host.LocalPage is { } page)
+            {
+                await output.WriteLineAsync($"Local dashboard: {page.Url}");
+            }
             await CliConsole.StatusUntilCancelledAsync(output, statusSeconds, () => Status(host), ct);
 
             await output.WriteLineAsync("Stopping the gateway.");

@@ -17,6 +17,12 @@ public sealed record GatewayConfig(
     /// <summary>The factory's shifts and planned stops, when the file has a <c>calendar</c> section (for shift KPIs).</summary>
     public Kpi.ShiftCalendar? Calendar { get; init; }
 
+    /// <summary>The local dashboard page, when the file has a <c>web</c> section.</summary>
+    public LocalPageConfig? Web { get; init; }
+
+    /// <summary>This factory's names of down-time reason codes (<c>downReasons</c>), over the defaults.</summary>
+    public IReadOnlyDictionary<int, Kpi.Dashboard.ReasonName>? DownReasons { get; init; }
+
     /// <summary>The tag's place and meaning, from its equipment.</summary>
     public TagInfo InfoOf(TagConfig tag) =>
         new(tag.Id, Equipment.First(e => e.Id == tag.Equipment).Path, tag.Role, tag.Unit);

@@ -47,7 +47,7 @@ public static class GatewayConfigLoader
 
     private static GatewayConfig? Read(YamlConfigReader yaml, YamlMappingNode root, string baseFolder)
     {
-        yaml.OnlyKeys(root, "the file", "gateway", "store", "uplink", "calendar", "equipment", "devices", "tags");
+        yaml.OnlyKeys(root, "the file", "gateway", "store", "uplink", "calendar", "equipment", "devices", "tags", "web", "downReasons");
         var gateway = ReadGateway(yaml, root);
         var store = ReadStore(yaml, root, baseFolder, gateway?.Id ?? "gateway");
         var uplink = ReadUplink(yaml, root, baseFolder);
@@ -55,7 +55,9 @@ public static class GatewayConfigLoader
         var devices = ReadDevices(yaml, root);
         var tags = ReadTags(yaml, root, devices, equipment);
         var calendar = CalendarConfigReader.Read(yaml, root);
-        return gateway is null ? null : new GatewayConfig(gateway, store, uplink, equipment, devices, tags) { Calendar = calendar };
+        var web = LocalPageConfigReader.ReadWeb(yaml, root);
+        var downReasons = LocalPageConfigReader.ReadDownReasons(yaml, root);
+        return gateway is null ? null : new GatewayConfig(gateway, store, uplink, equipment, devices, tags) { Calendar = calendar, Web = web, DownReasons = downReasons };
     }
 
     private static GatewayIdentity? ReadGateway(YamlConfigReader yaml, YamlMappingNode root)

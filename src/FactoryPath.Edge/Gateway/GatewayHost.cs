@@ -44,6 +44,15 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public RollupUplink? Schedule { get; private set; }
 
+    /// <summary>
+    /// The gateway's KPI minutes for its local page and exports. Null until the KPI engine is part of the host; the
+    /// local page then shows live states and counters without KPIs.
+    /// </summary>
+    public Kpi.IKpiSource? Kpis => null;
+
+    /// <summary>The local dashboard page, when the configuration has a <c>web</c> section.</summary>
+    public LocalPage.LocalPageServer? LocalPage { get; private set; }
+
     /// <summary>Starts a gateway for <paramref name="config"/>; with <paramref name="configFile"/> it follows changes to that file.</summary>
     /// <exception cref="ConfigException">The uplink has no password, or a store/journal setting is refused.</exception>
     public static async Task<GatewayHost> StartAsync(GatewayConfig config, string? configFile = null, ILoggerFactory? loggers = null, ITagSourceFactory? sources = null)
@@ -83,6 +92,18 @@ public sealed class GatewayHost : IAsyncDisposable
         var host = new GatewayHost(config, gateway, store, journal, publisher, logger);
         await gateway.StartAsync();
         host.StartLoops(loggers);
+        if (config.Web is { } web)
+        {
+            try
+            {
+                host.StartLocalPage(web, loggers);
+            }
+            catch (ConfigException)
+            {
+                await host.DisposeAsync();
+                throw;
+            }
+        }
         if (configFile is not null)
         {
             host.watcher = new GatewayConfigWatcher(configFile, host.Apply, e => logger.LogError("{File} was not applied; the gateway keeps its configuration:{NewLine}{Errors}", configFile, Environment.NewLine, string.Join(Environment.NewLine, e.Errors)));
@@ -91,6 +112,24 @@ public sealed class GatewayHost : IAsyncDisposable
         logger.LogInformation("gateway {Gateway} started: {Devices} devices, {Tags} tags, store {Store}, uplink {Uplink}",
             config.Gateway.Id, config.Devices.Count, config.Tags.Count, config.Store.Path, config.Uplink is { } u ? $"{u.Host}:{u.Port}" : "none");
         return host;
+    }
+
+    private void StartLocalPage(LocalPageConfig web, ILoggerFactory loggers)
+    {
+        var names = Kpi.Dashboard.DownReasonNames.Default.With(Config.DownReasons ?? new Dictionary<int, Kpi.Dashboard.ReasonName>());
+        var dashboard = new LocalPage.LocalDashboard(() => Kpis, () => Gateway.Namespace.Snapshot(), Config.Calendar?.TimeZone ?? TimeZoneInfo.Local, names, TimeProvider.System);
+        var server = new LocalPage.LocalPageServer(web, dashboard, loggers.CreateLogger<LocalPage.LocalPageServer>());
+        try
+        {
+            server.Start();
+        }
+        catch (System.Net.HttpListenerException e)
+        {
+            throw new ConfigException([new ConfigError("configuration", 1, 1, $"web: cannot listen on {web.Address}:{web.Port}: {e.Message}")]);
+        }
+
+        LocalPage = server;
+        logger.LogInformation("local dashboard page at {Url}", server.Url);
     }
 
     private void StartLoops(ILoggerFactory loggers)
@@ -161,6 +200,11 @@ public sealed class GatewayHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         watcher?.Dispose();
+        if (LocalPage is not null)
+        {
+            await LocalPage.DisposeAsync();
+        }
+
         await Gateway.DisposeAsync();
         await stopping.CancelAsync();
         try
