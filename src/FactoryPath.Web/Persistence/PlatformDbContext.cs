@@ -30,6 +30,8 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<GatewaySnapshot> GatewaySnapshots => Set<GatewaySnapshot>();
     public DbSet<ProductionMinute> ProductionMinutes => Set<ProductionMinute>();
     public DbSet<ProductionDownTime> ProductionDownTimes => Set<ProductionDownTime>();
+    public DbSet<ProductionHour> ProductionHours => Set<ProductionHour>();
+    public DbSet<ProductionDownHour> ProductionDownHours => Set<ProductionDownHour>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

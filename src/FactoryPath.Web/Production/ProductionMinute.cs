@@ -42,3 +42,44 @@ public sealed class ProductionDownTime
     public int Reason { get; set; }
     public long DownMs { get; set; }
 }
+
+/// <summary>
+/// The minutes of one machine in one UTC hour and one shift, summed when they are stored: what the dashboards read for
+/// whole hours, so a month is 720 rows per machine instead of 43,200. Rebuilt from the hour's minutes whenever one of them
+/// arrives or is replaced. <see cref="Shift"/> is "" for minutes outside every shift (a key column is never null).
+/// </summary>
+public sealed class ProductionHour
+{
+    public long Id { get; set; }
+    public string GatewayId { get; set; } = "";
+    public Guid EnterpriseId { get; set; }
+    public string AssetPath { get; set; } = "";
+    /// <summary>UTC, on a whole hour.</summary>
+    public DateTime HourStart { get; set; }
+    public string Shift { get; set; } = "";
+    /// <summary>The first minute of the hour in this shift (a shift may begin mid-hour).</summary>
+    public DateTime FirstMinute { get; set; }
+    public int Minutes { get; set; }
+    public long PlannedBusyMs { get; set; }
+    public long RunningMs { get; set; }
+    public long DownMs { get; set; }
+    public long SetupMs { get; set; }
+    public long IdleMs { get; set; }
+    public long UnknownMs { get; set; }
+    public long Good { get; set; }
+    public long Scrap { get; set; }
+    public double? EnergyKwh { get; set; }
+    public double IdealProductionSeconds { get; set; }
+}
+
+/// <summary>Down time of one machine in one UTC hour for one reason code, summed from its minutes.</summary>
+public sealed class ProductionDownHour
+{
+    public long Id { get; set; }
+    public string GatewayId { get; set; } = "";
+    public Guid EnterpriseId { get; set; }
+    public string AssetPath { get; set; } = "";
+    public DateTime HourStart { get; set; }
+    public int Reason { get; set; }
+    public long DownMs { get; set; }
+}

@@ -27,5 +27,26 @@ public static class ProductionModel
             d.HasIndex(x => new { x.GatewayId, x.AssetPath, x.PeriodStart, x.Reason }).IsUnique();
             d.HasIndex(x => new { x.EnterpriseId, x.PeriodStart });
         });
+
+        builder.Entity<ProductionHour>(h =>
+        {
+            h.ToTable("ProductionHours");
+            h.Property(x => x.GatewayId).HasMaxLength(40).IsRequired();
+            h.Property(x => x.AssetPath).HasMaxLength(300).IsRequired();
+            h.Property(x => x.Shift).HasMaxLength(60).IsRequired();
+            h.HasOne<Gateway>().WithMany().HasForeignKey(x => x.GatewayId).OnDelete(DeleteBehavior.Cascade);
+            h.HasIndex(x => new { x.GatewayId, x.AssetPath, x.HourStart, x.Shift }).IsUnique();
+            h.HasIndex(x => new { x.EnterpriseId, x.HourStart });
+        });
+
+        builder.Entity<ProductionDownHour>(d =>
+        {
+            d.ToTable("ProductionDownHours");
+            d.Property(x => x.GatewayId).HasMaxLength(40).IsRequired();
+            d.Property(x => x.AssetPath).HasMaxLength(300).IsRequired();
+            d.HasOne<Gateway>().WithMany().HasForeignKey(x => x.GatewayId).OnDelete(DeleteBehavior.Cascade);
+            d.HasIndex(x => new { x.GatewayId, x.AssetPath, x.HourStart, x.Reason }).IsUnique();
+            d.HasIndex(x => new { x.EnterpriseId, x.HourStart });
+        });
     }
 }

@@ -79,6 +79,13 @@ public sealed class KpiIngestionTests : IClassFixture<KpiIngestionTests.World>
         var press3Downs = await _w.DbAsync(db => db.ProductionDownTimes.AsNoTracking().Where(d => d.GatewayId == gw.Id && d.AssetPath == Press3).ToListAsync());
         Assert.Equal([(5, 10_000L)], press3Downs.Select(d => (d.Reason, d.DownMs)));
         Assert.Equal(3, await _w.DbAsync(db => db.ProductionMinutes.CountAsync(m => m.GatewayId == gw.Id)));
+
+        // the hour rows are rebuilt from the hour's minutes: press-3 08:00 now runs 50 s + 60 s with 11 + 12 good
+        var hour = await _w.DbAsync(db => db.ProductionHours.AsNoTracking().SingleAsync(h => h.GatewayId == gw.Id && h.AssetPath == Press3));
+        Assert.Equal((2, 110_000L, 23L, 1.0, "早班"), (hour.Minutes, hour.RunningMs, hour.Good, hour.EnergyKwh!.Value, hour.Shift));
+        Assert.Equal(4.0 * 23, hour.IdealProductionSeconds);
+        var downHours = await _w.DbAsync(db => db.ProductionDownHours.AsNoTracking().Where(d => d.GatewayId == gw.Id).OrderBy(d => d.AssetPath).ToListAsync());
+        Assert.Equal([(Press3, 5, 10_000L), (Press4, 1, 30_000L)], downHours.Select(d => (d.AssetPath, d.Reason, d.DownMs)));
     }
 
     [Fact]

@@ -92,6 +92,19 @@ public sealed class ProductionApiTests : IClassFixture<ProductionApiTests.World>
     }
 
     [Fact]
+    public async Task A_range_that_starts_inside_an_hour_reads_the_minutes_at_its_edge()
+    {
+        // from 08:01 UTC: only press-3's second minute (12 good, no down time) and lathe-1 at 20:00
+        var summary = await GetAsync("/api/v1/production/summary?from=2026-01-05T08:01:00Z&to=2026-01-05T20:30:00Z");
+        Assert.Equal(18, summary.GetProperty("total").GetProperty("good").GetInt64());
+        // half an hour inside one hour: all of it from the minutes
+        var pareto = await GetAsync("/api/v1/production/pareto?from=2026-01-05T08:00:00Z&to=2026-01-05T08:30:00Z");
+        Assert.Equal(45_000, pareto.GetProperty("totalDownMs").GetInt64());
+        var none = await GetAsync("/api/v1/production/pareto?from=2026-01-05T08:01:00Z&to=2026-01-05T09:00:00Z");
+        Assert.Equal(0, none.GetProperty("totalDownMs").GetInt64());
+    }
+
+    [Fact]
     public async Task The_trend_by_day_uses_the_factorys_days()
     {
         var trend = await GetAsync($"/api/v1/production/trend?{Range}&bucket=day");

@@ -1005,6 +1005,44 @@ namespace FactoryPath.Web.Persistence.Migrations
                     b.ToTable("UplinkMessages", (string)null);
                 });
 
+            modelBuilder.Entity("FactoryPath.Web.Production.ProductionDownHour", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DownMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GatewayId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "HourStart");
+
+                    b.HasIndex("GatewayId", "AssetPath", "HourStart", "Reason")
+                        .IsUnique();
+
+                    b.ToTable("ProductionDownHours", (string)null);
+                });
+
             modelBuilder.Entity("FactoryPath.Web.Production.ProductionDownTime", b =>
                 {
                     b.Property<long>("Id")
@@ -1041,6 +1079,79 @@ namespace FactoryPath.Web.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("ProductionDownTimes", (string)null);
+                });
+
+            modelBuilder.Entity("FactoryPath.Web.Production.ProductionHour", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetPath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DownMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("EnergyKwh")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstMinute")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GatewayId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Good")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HourStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("IdealProductionSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("IdleMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlannedBusyMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RunningMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Scrap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetupMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Shift")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UnknownMs")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "HourStart");
+
+                    b.HasIndex("GatewayId", "AssetPath", "HourStart", "Shift")
+                        .IsUnique();
+
+                    b.ToTable("ProductionHours", (string)null);
                 });
 
             modelBuilder.Entity("FactoryPath.Web.Production.ProductionMinute", b =>
@@ -1483,7 +1594,25 @@ namespace FactoryPath.Web.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("FactoryPath.Web.Production.ProductionDownHour", b =>
+                {
+                    b.HasOne("FactoryPath.Web.Gateways.Gateway", null)
+                        .WithMany()
+                        .HasForeignKey("GatewayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("FactoryPath.Web.Production.ProductionDownTime", b =>
+                {
+                    b.HasOne("FactoryPath.Web.Gateways.Gateway", null)
+                        .WithMany()
+                        .HasForeignKey("GatewayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("FactoryPath.Web.Production.ProductionHour", b =>
                 {
                     b.HasOne("FactoryPath.Web.Gateways.Gateway", null)
                         .WithMany()
