@@ -36,7 +36,12 @@ public static class ProductionModel
             h.Property(x => x.Shift).HasMaxLength(60).IsRequired();
             h.HasOne<Gateway>().WithMany().HasForeignKey(x => x.GatewayId).OnDelete(DeleteBehavior.Cascade);
             h.HasIndex(x => new { x.GatewayId, x.AssetPath, x.HourStart, x.Shift }).IsUnique();
-            h.HasIndex(x => new { x.EnterpriseId, x.HourStart });
+            // covering: the dashboards' GROUP BY reads the index alone, in time order, not the rows scattered in the table
+            h.HasIndex(x => new
+            {
+                x.EnterpriseId, x.HourStart, x.AssetPath, x.Shift, x.FirstMinute, x.PlannedBusyMs, x.RunningMs, x.DownMs, x.SetupMs, x.IdleMs, x.UnknownMs,
+                x.Good, x.Scrap, x.EnergyKwh, x.IdealProductionSeconds,
+            }).HasDatabaseName("IX_ProductionHours_Dashboard");
         });
 
         builder.Entity<ProductionDownHour>(d =>
@@ -46,7 +51,7 @@ public static class ProductionModel
             d.Property(x => x.AssetPath).HasMaxLength(300).IsRequired();
             d.HasOne<Gateway>().WithMany().HasForeignKey(x => x.GatewayId).OnDelete(DeleteBehavior.Cascade);
             d.HasIndex(x => new { x.GatewayId, x.AssetPath, x.HourStart, x.Reason }).IsUnique();
-            d.HasIndex(x => new { x.EnterpriseId, x.HourStart });
+            d.HasIndex(x => new { x.EnterpriseId, x.HourStart, x.Reason, x.DownMs }).HasDatabaseName("IX_ProductionDownHours_Dashboard");
         });
     }
 }

@@ -1035,7 +1035,8 @@ namespace FactoryPath.Web.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId", "HourStart");
+                    b.HasIndex("EnterpriseId", "HourStart", "Reason", "DownMs")
+                        .HasDatabaseName("IX_ProductionDownHours_Dashboard");
 
                     b.HasIndex("GatewayId", "AssetPath", "HourStart", "Reason")
                         .IsUnique();
@@ -1146,10 +1147,11 @@ namespace FactoryPath.Web.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId", "HourStart");
-
                     b.HasIndex("GatewayId", "AssetPath", "HourStart", "Shift")
                         .IsUnique();
+
+                    b.HasIndex("EnterpriseId", "HourStart", "AssetPath", "Shift", "FirstMinute", "PlannedBusyMs", "RunningMs", "DownMs", "SetupMs", "IdleMs", "UnknownMs", "Good", "Scrap", "EnergyKwh", "IdealProductionSeconds")
+                        .HasDatabaseName("IX_ProductionHours_Dashboard");
 
                     b.ToTable("ProductionHours", (string)null);
                 });

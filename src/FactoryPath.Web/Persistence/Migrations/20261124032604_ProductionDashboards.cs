@@ -71,9 +71,9 @@ namespace FactoryPath.Web.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProductionDownHours_EnterpriseId_HourStart",
+                name: "IX_ProductionDownHours_Dashboard",
                 table: "ProductionDownHours",
-                columns: new[] { "EnterpriseId", "HourStart" });
+                columns: new[] { "EnterpriseId", "HourStart", "Reason", "DownMs" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProductionDownHours_GatewayId_AssetPath_HourStart_Reason",
@@ -82,9 +82,9 @@ namespace FactoryPath.Web.Persistence.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ProductionHours_EnterpriseId_HourStart",
+                name: "IX_ProductionHours_Dashboard",
                 table: "ProductionHours",
-                columns: new[] { "EnterpriseId", "HourStart" });
+                columns: new[] { "EnterpriseId", "HourStart", "AssetPath", "Shift", "FirstMinute", "PlannedBusyMs", "RunningMs", "DownMs", "SetupMs", "IdleMs", "UnknownMs", "Good", "Scrap", "EnergyKwh", "IdealProductionSeconds" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProductionHours_GatewayId_AssetPath_HourStart_Shift",

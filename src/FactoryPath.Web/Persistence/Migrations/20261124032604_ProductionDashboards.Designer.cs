@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FactoryPath.Web.Persistence.Migrations
 {
     [DbContext(typeof(PlatformDbContext))]
-    [Migration("20261124031320_ProductionDashboards")]
+    [Migration("20261124032604_ProductionDashboards")]
     partial class ProductionDashboards
     {
         /// <inheritdoc />
@@ -1038,7 +1038,8 @@ namespace FactoryPath.Web.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId", "HourStart");
+                    b.HasIndex("EnterpriseId", "HourStart", "Reason", "DownMs")
+                        .HasDatabaseName("IX_ProductionDownHours_Dashboard");
 
                     b.HasIndex("GatewayId", "AssetPath", "HourStart", "Reason")
                         .IsUnique();
@@ -1149,10 +1150,11 @@ namespace FactoryPath.Web.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EnterpriseId", "HourStart");
-
                     b.HasIndex("GatewayId", "AssetPath", "HourStart", "Shift")
                         .IsUnique();
+
+                    b.HasIndex("EnterpriseId", "HourStart", "AssetPath", "Shift", "FirstMinute", "PlannedBusyMs", "RunningMs", "DownMs", "SetupMs", "IdleMs", "UnknownMs", "Good", "Scrap", "EnergyKwh", "IdealProductionSeconds")
+                        .HasDatabaseName("IX_ProductionHours_Dashboard");
 
                     b.ToTable("ProductionHours", (string)null);
                 });
