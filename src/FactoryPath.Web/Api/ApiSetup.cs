@@ -1,5 +1,6 @@
 using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Assessment;
+using FactoryPath.Web.Assessment.Evidence;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Catalog.Import;
 using FactoryPath.Web.Demands;
@@ -47,6 +48,7 @@ public static class ApiSetup
         api.MapEnterprisesApi();
         api.MapAnswerSheetsApi();
         api.MapResultsApi();
+        api.MapEvidenceApi();
         api.MapRoadmapApi();
         api.MapPoolApi();
         api.MapImportApi();

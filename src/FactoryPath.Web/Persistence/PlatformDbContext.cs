@@ -63,6 +63,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             s.Property(x => x.ModelId).HasMaxLength(80).IsRequired();
             s.Property(x => x.ModelVersion).HasMaxLength(40).IsRequired();
             s.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+            s.Property(x => x.EvidenceJson).IsRequired().HasDefaultValue("{}");
             s.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
             s.HasIndex(x => new { x.EnterpriseId, x.UpdatedAt });
         });

@@ -122,6 +122,12 @@ namespace FactoryPath.Web.Persistence.Migrations
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{}");
+
                     b.Property<string>("ModelId")
                         .IsRequired()
                         .HasMaxLength(80)
