@@ -212,6 +212,13 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
     public LocalizedText LevelName(StoredResult result) =>
         models.Find(result.ModelId, result.ModelVersion)?.Levels.Named(result.Level).Name ?? Details(result).Level.Name;
 
+    /// <summary>Where the answers of a result's sheet came from (question id → evidence); empty for sheets from before evidence was recorded.</summary>
+    public async Task<IReadOnlyDictionary<string, AnswerEvidence>> EvidenceOfAsync(StoredResult result, CancellationToken ct = default)
+    {
+        var json = await db.AnswerSheets.AsNoTracking().Where(s => s.Id == result.AnswerSheetId).Select(s => s.EvidenceJson).FirstOrDefaultAsync(ct);
+        return json is null ? new Dictionary<string, AnswerEvidence>() : AnswerEvidence.Of(new AnswerSheet { EvidenceJson = json });
+    }
+
     public static AssessmentResult Details(StoredResult result) =>
         AssessmentJson.Deserialize<AssessmentResult>(result.ResultJson) ?? throw new InvalidOperationException($"Result {result.Id} has no stored details.");
 

@@ -64,6 +64,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "GET", "/api/v1/enterprises/{enterprise}/results" },
         { "GET", "/api/v1/results/{result}" },
         { "GET", "/api/v1/results/{result}/roadmap" },
+        { "GET", "/api/v1/enterprises/{enterprise}/evidence" },
         { "GET", "/api/v1/admin/users" },
         { "POST", "/api/v1/admin/users" },
         { "GET", "/api/v1/gateways" },
@@ -101,6 +102,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     [InlineData("GET", "/api/v1/enterprises/{enterprise}/results")]
     [InlineData("GET", "/api/v1/results/{result}")]
     [InlineData("GET", "/api/v1/results/{result}/roadmap")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/evidence")]
     [InlineData("GET", "/api/v1/gateways/{gateway}")]
     [InlineData("GET", "/api/v1/gateways/{gateway}/live")]
     [InlineData("GET", "/api/v1/gateways/{gateway}/rollups")]
