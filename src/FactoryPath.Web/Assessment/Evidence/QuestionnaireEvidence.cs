@@ -7,6 +7,28 @@ public sealed class QuestionnaireEvidence(EvidenceMap map, LiveEvidence evidence
 {
     public EvidenceStatus Status => evidence.Status;
 
+    /// <summary>
+    /// Takes newer live data: each answer that still shows the live value seen so far follows it to the new one (so a
+    /// register that changes while the page is open never turns an untouched answer into an override); answers the user
+    /// changed stay. Returns the ids of the answers changed.
+    /// </summary>
+    public IReadOnlyList<string> Follow(Dictionary<string, Answer> answers, LiveEvidence newer)
+    {
+        var fresh = map.LiveAnswers(newer);
+        var changed = new List<string>();
+        foreach (var binding in map.Bindings)
+        {
+            if (live.GetValueOrDefault(binding.QuestionId) is not { } seen || fresh.GetValueOrDefault(binding.QuestionId) is not { } now) continue;
+            if (answers.GetValueOrDefault(binding.QuestionId) is not { } answer || binding.ValueOf(answer) is not { } value) continue;
+            if (!value.SameAs(seen.Value) || value.SameAs(now.Value)) continue;
+            answers[binding.QuestionId] = binding.Fill(answer, now.Answer);
+            changed.Add(binding.QuestionId);
+        }
+        evidence = newer;
+        live = fresh;
+        return changed;
+    }
+
     /// <summary>Override reasons by question id, as typed (sent with every save).</summary>
     public Dictionary<string, string> Reasons => reasons;
 
