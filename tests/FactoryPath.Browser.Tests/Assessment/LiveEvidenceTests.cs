@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text.Json;
 using FactoryPath.Browser.Tests.Infrastructure;
 using FactoryPath.Edge.Uplink.Contracts;
@@ -95,6 +96,41 @@ public class LiveEvidenceTests(BrowserFixture fixture) : BrowserTest(fixture)
         await page.GotoAsync(sheetUrl);
         await Expect(input).ToHaveValueAsync(live, new() { Timeout = 30_000 });
         await Expect(evidence).ToHaveAttributeAsync("data-source", "live");
+    }
+
+    [Fact]
+    public async Task Without_a_gateway_the_question_says_so_and_nothing_is_filled()
+    {
+        // a fresh account and enterprise through the API, then the questionnaire in the browser
+        var email = $"no-gateway-{Guid.NewGuid():N}@test.factorypath.cn";
+        const string password = "NoGateway2026pass";
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        Assert.True((await http.PostAsJsonAsync("/api/v1/auth/register", new { displayName = "无网关", email, password })).IsSuccessStatusCode);
+        var token = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        var first17 = $"91330200MA{Random.Shared.Next(0, 9_999_999):0000000}";
+        var enterprise = await http.PostAsJsonAsync("/api/v1/enterprises", new
+        {
+            name = "没有网关的精密制造有限公司", creditCode = first17 + FactoryPath.Core.Enterprises.CreditCode.ComputeCheckCharacter(first17),
+            industryCode = "34", regionCode = "330212", employees = 60, annualRevenueCny = 12_000_000m,
+        });
+        Assert.True(enterprise.IsSuccessStatusCode, await enterprise.Content.ReadAsStringAsync());
+
+        var page = await NewPageAsync("zh-CN");
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await page.GotoAsync("/assessments");
+        await page.ClickAsync("[data-model=miit-sme-digital-level] button[type=submit]");
+        await page.WaitForURLAsync("**/sheets/**");
+
+        var evidence = page.Locator("[data-testid=evidence-equipment-networking]");
+        await Expect(evidence).ToHaveAttributeAsync("data-source", "none", new() { Timeout = 30_000 });
+        await Expect(evidence.Locator("[data-testid=no-live]")).ToHaveTextAsync("没有实时数据：本企业还没有接入网关，请手动填写。");
+        await Expect(page.Locator("[data-testid=in-equipment-networking-networked]")).ToHaveValueAsync("");
+        await Expect(page.Locator("[data-testid=in-equipment-digitization-total]")).ToHaveValueAsync("");
     }
 
     /// <summary>The demo gateway's equipment register as the platform stored it, once it has arrived.</summary>
