@@ -51,7 +51,12 @@ internal static class EdgeRunCommand
         }
 
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{file}: gateway {config.Gateway.Id}, {config.Equipment.Count} equipment, {config.Devices.Count} devices, {config.Tags.Count} tags, uplink {(config.Uplink is { } u ? $"{u.Host}:{u.Port}" : "none (data stays on site)")}");
+            $"{file}: gateway {config.Gateway.Id}, {config.Equipment.Count} equipment, {config.Devices.Count} devices, {config.Tags.Count} tags, {config.KpiEquipment.Count} machines with KPIs, uplink {(config.Uplink is { } u ? $"{u.Host}:{u.Port}" : "none (data stays on site)")}");
+        foreach (var warning in config.Warnings)
+        {
+            await output.WriteLineAsync($"warning: {warning}");
+        }
+
         if (checkOnly)
         {
             await output.WriteLineAsync($"OK {summary}");
