@@ -79,7 +79,8 @@ public sealed class KpiStreamingEqualsBatchTests
     private static List<string> Sorted(IEnumerable<KpiMinute> minutes) =>
         minutes.OrderBy(m => m.AssetPath, StringComparer.Ordinal).ThenBy(m => m.PeriodStart).Select(KpiEngineTests.Text).ToList();
 
-    private static (List<Event> Events, DateTimeOffset End) History(Random random, Coverage seen)
+    /// <summary>A generated history: samples at their arrival times and clock ticks (null samples), in time order.</summary>
+    internal static (List<Event> Events, DateTimeOffset End) History(Random random, Coverage seen, bool futureClocks = true)
     {
         var start = (random.Next(3)) switch
         {
@@ -153,7 +154,7 @@ public sealed class KpiStreamingEqualsBatchTests
                     samples.Add(new Event(arrives, TagSample.Good($"{prefix}.state", at.AddMilliseconds(-random.Next(1, 10_000)), random.Next(1, 5))));
                 }
 
-                if (random.NextDouble() < 0.01)
+                if (futureClocks && random.NextDouble() < 0.01)
                 {
                     // a device clock far ahead: refused
                     samples.Add(new Event(arrives, TagSample.Good($"{prefix}.state", arrives.AddSeconds(random.Next(31, 600)), 3)));
@@ -173,9 +174,9 @@ public sealed class KpiStreamingEqualsBatchTests
         return (events, end);
     }
 
-    private readonly record struct Event(DateTimeOffset At, TagSample? Sample);
+    internal readonly record struct Event(DateTimeOffset At, TagSample? Sample);
 
-    private sealed class Coverage
+    internal sealed class Coverage
     {
         public bool Late, Future, Gap, Stop, Night, Rollover, CarriedIn, NoShift;
 
