@@ -53,7 +53,7 @@ internal static class KpiConfigReader
                 read[code] = activity;
             }
 
-            if (read.Count == 0)
+            if (statesMap.Children.Count == 0)
             {
                 yaml.Error(statesNode, "kpi: 'states' must map at least one state code to an activity");
             }
