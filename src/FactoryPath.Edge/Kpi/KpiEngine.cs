@@ -230,22 +230,32 @@ public sealed class KpiEngine : ISampleSink
     /// <summary>As <see cref="Recompute(GatewayConfig, IEnumerable{TagSample}, DateTimeOffset)"/>, with the time each sample arrived.</summary>
     public static IReadOnlyList<KpiMinute> Recompute(GatewayConfig config, IEnumerable<(TagSample Sample, DateTimeOffset ReceivedAt)> samples, DateTimeOffset until)
     {
-        ArgumentNullException.ThrowIfNull(samples);
-        var engine = new KpiEngine(config);
         var result = new List<KpiMinute>();
+        Recompute(config, samples, until, result.AddRange);
+        return result;
+    }
+
+    /// <summary>
+    /// The batch recompute handing the minutes over as they close (every 65,536 samples and at the end), so a long
+    /// history is not held in memory; each call's minutes are in time order per machine.
+    /// </summary>
+    public static void Recompute(GatewayConfig config, IEnumerable<(TagSample Sample, DateTimeOffset ReceivedAt)> samples, DateTimeOffset until, Action<IReadOnlyList<KpiMinute>> closed)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(closed);
+        var engine = new KpiEngine(config);
         var count = 0;
         foreach (var (sample, receivedAt) in samples)
         {
             engine.Apply(sample, receivedAt.ToUnixTimeMilliseconds());
-            if (++count % 65_536 == 0)
+            if (++count % 65_536 == 0 && engine.closed.Count > 0)
             {
-                result.AddRange(engine.TakeClosed());
+                closed(engine.TakeClosed());
             }
         }
 
         engine.Close(until);
-        result.AddRange(engine.TakeClosed());
-        return result;
+        closed(engine.TakeClosed());
     }
 
     private static bool IsKpiRole(TagRole role) =>
@@ -496,7 +506,7 @@ public sealed class KpiEngine : ISampleSink
             downStarts = 0;
             carriedIn = sawBusy = false;
             good = scrap = energy = 0;
-            byReason = new SortedDictionary<int, long>();
+            byReason.Clear(); // the minute closed took a copy
         }
 
         private void Account(long from, long to)
