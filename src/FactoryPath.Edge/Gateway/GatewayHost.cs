@@ -74,7 +74,8 @@ public sealed class GatewayHost : IAsyncDisposable
             },
             loggers.CreateLogger<LocalStore>());
         var kpis = GatewayKpis.Open(config, store);
-        var gateway = new EdgeGateway(config, sources ?? new TagSourceFactory(config.Gateway.Id, loggers), [store, kpis.Engine], loggers.CreateLogger<EdgeGateway>());
+        // the KPI engine before the store: it never waits, so a full store queue cannot make its samples arrive late
+        var gateway = new EdgeGateway(config, sources ?? new TagSourceFactory(config.Gateway.Id, loggers), [kpis.Engine, store], loggers.CreateLogger<EdgeGateway>());
         store.RegisterTags(gateway.Tags);
         UplinkJournal? journal = null;
         UplinkPublisher? publisher = null;

@@ -8,13 +8,16 @@ namespace FactoryPath.Edge.Kpi;
 /// The gateway's KPI minutes: the <see cref="KpiEngine"/> fed by the gateway's samples, its closed minutes written to
 /// the local store (<see cref="Record"/>), and <see cref="IKpiSource"/> over both (stored minutes plus the minutes in
 /// progress). <see cref="Open"/> resumes after a restart: the samples stored since shortly before the last stored
-/// minute are replayed through the engine, so the minutes that were open when the gateway stopped are made from the
-/// stored samples and the engine carries on with each machine's activity and counter baselines.
+/// minute (at most a day back) are replayed through the engine, so the minutes that were open when the gateway stopped
+/// are made from the stored samples and the engine carries on with each machine's activity and counter baselines.
 /// </summary>
 public sealed class GatewayKpis : IKpiSource
 {
     /// <summary>How far before the last stored minute the replay starts, to learn each machine's activity and baselines.</summary>
     public static readonly TimeSpan ReplayLead = TimeSpan.FromHours(1);
+
+    /// <summary>The replay never reaches further back than this from now (it runs before the gateway starts reading).</summary>
+    public static readonly TimeSpan ReplayLimit = TimeSpan.FromDays(1);
 
     private readonly LocalStore store;
     private readonly TimeProvider time;
@@ -46,7 +49,7 @@ public sealed class GatewayKpis : IKpiSource
         if (closed.Count > 0)
         {
             var from = closed.Values.Min() - ReplayLead;
-            var oldest = time.GetUtcNow() - store.Options.SampleRetention;
+            var oldest = time.GetUtcNow() - ReplayLimit;
             store.ForEachSampleAsReceived(from > oldest ? from : oldest, DateTimeOffset.MaxValue, s => engine.Observe(s, s.Timestamp));
             var resumed = engine.TakeClosed()
                 .Where(m => !closed.TryGetValue(m.AssetPath, out var until) || m.PeriodStart >= until)

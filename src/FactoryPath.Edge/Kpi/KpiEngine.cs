@@ -34,7 +34,9 @@ namespace FactoryPath.Edge.Kpi;
 /// arrives is refused and counted (a device clock running ahead would otherwise make every correct sample after it
 /// late). A minute is closed once the machine's clock reaches its end. Hence a batch recompute over the same samples,
 /// in the order they arrived, gives exactly the minutes the streaming engine gave, whenever the ticks came, as long as
-/// every sample arrived within <see cref="KpiSettings.MaxClockSkew"/> of its timestamp.
+/// every sample arrived within <see cref="KpiSettings.MaxClockSkew"/> of its timestamp. A sample stamped more than
+/// that behind the gateway's clock when it arrives is late as well (the next tick would close its minute anyway), so a
+/// device whose clock was reset to long ago cannot start a machine's timeline years back.
 /// </para>
 /// <para>
 /// A machine's minutes start with the minute of its first sample (the time before that sample is Unknown); a machine
@@ -222,10 +224,12 @@ public sealed class KpiEngine : ISampleSink
     /// <summary>
     /// The KPI minutes of <paramref name="samples"/> (in the order they arrived), closed up to <paramref name="until"/>:
     /// the batch form of the engine, which gives what the streaming engine gave for the same samples. Without receive
-    /// times each sample is taken as received when stamped (no skew refusal).
+    /// times each sample is taken as received when stamped, or at <paramref name="until"/> when stamped after it (so a
+    /// sample stamped more than the allowed skew after <paramref name="until"/> is refused, as it was when it arrived).
+    /// Give the samples of a bounded time range: one stamped long before the others starts its machine's timeline there.
     /// </summary>
     public static IReadOnlyList<KpiMinute> Recompute(GatewayConfig config, IEnumerable<TagSample> samples, DateTimeOffset until) =>
-        Recompute(config, samples.Select(s => (s, s.Timestamp)), until);
+        Recompute(config, samples.Select(s => (s, s.Timestamp <= until ? s.Timestamp : until)), until);
 
     /// <summary>As <see cref="Recompute(GatewayConfig, IEnumerable{TagSample}, DateTimeOffset)"/>, with the time each sample arrived.</summary>
     public static IReadOnlyList<KpiMinute> Recompute(GatewayConfig config, IEnumerable<(TagSample Sample, DateTimeOffset ReceivedAt)> samples, DateTimeOffset until)
@@ -269,27 +273,24 @@ public sealed class KpiEngine : ISampleSink
         }
 
         var at = sample.Timestamp.ToUnixTimeMilliseconds();
-        if (at > received + (long)settings.MaxClockSkew.TotalMilliseconds)
+        var skew = (long)settings.MaxClockSkew.TotalMilliseconds;
+        if (at > received + skew)
         {
             future++;
             return;
         }
 
+        // older than the machine's clock, or than the gateway's clock less the skew (what the next tick would close)
         var machine = target.Machine;
-        if (!machine.Started)
-        {
-            if (at < machine.ClosedUntil)
-            {
-                late++;
-                return;
-            }
-
-            machine.Start(at);
-        }
-        else if (at < machine.Cursor)
+        if (at < received - skew || at < (machine.Started ? machine.Cursor : machine.ClosedUntil))
         {
             late++;
             return;
+        }
+
+        if (!machine.Started)
+        {
+            machine.Start(at);
         }
 
         applied++;

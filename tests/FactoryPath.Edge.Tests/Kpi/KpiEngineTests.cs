@@ -213,6 +213,21 @@ public sealed class KpiEngineTests
     }
 
     [Fact]
+    public void A_sample_stamped_long_before_it_arrived_is_late_and_does_not_start_the_timeline_years_back()
+    {
+        // a device whose clock was reset reports 1970; the gateway's clock says 08:00:10. More than 30 s behind: late.
+        // The machine's minutes then start with its first sample on time.
+        var engine = new KpiEngine(Config());
+        engine.Observe(S("p1.state", DateTimeOffset.UnixEpoch, 1), Local(8, 0, 10));
+        engine.Observe(S("p1.state", Local(8, 0, 10), 1), Local(8, 0, 10));
+        engine.Close(Local(8, 1, 30));
+
+        Assert.Equal(1, engine.Health().LateSamples);
+        var minute = Assert.Single(engine.TakeClosed());
+        Assert.Equal((Local(8, 0), 10_000L, 50_000L), (minute.PeriodStart, minute.UnknownMs, minute.RunningMs));
+    }
+
+    [Fact]
     public void Bad_quality_and_unmapped_codes_are_unknown_time_and_a_machine_without_cycle_time_gets_no_minutes()
     {
         // Running 08:00:00, bad state 08:00:15, code 9 (not mapped) 08:00:30, changeover (4) 08:00:45:
@@ -235,7 +250,11 @@ public sealed class KpiEngineTests
         // states: 10 running, 20 down. Code 1 is then unmapped: unknown.
         var config = Config("  states: { 10: running, 20: down }");
         var engine = new KpiEngine(config);
-        engine.Observe([S("p1.state", Local(8, 0), 10), S("p1.state", Local(8, 0, 20), 20), S("p1.state", Local(8, 0, 40), 1)], Local(8, 0, 40));
+        foreach (var sample in new[] { S("p1.state", Local(8, 0), 10), S("p1.state", Local(8, 0, 20), 20), S("p1.state", Local(8, 0, 40), 1) })
+        {
+            engine.Observe(sample, sample.Timestamp);
+        }
+
         engine.Close(Local(8, 1, 30));
 
         var minute = Assert.Single(engine.TakeClosed());

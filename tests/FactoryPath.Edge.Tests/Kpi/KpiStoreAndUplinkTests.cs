@@ -44,7 +44,8 @@ public sealed class KpiStoreAndUplinkTests
         await using var store = LocalStore.Open(new LocalStoreOptions { DatabasePath = Path.Combine(folder.Path, "store.duckdb") });
         var engine = new KpiEngine(Config());
         engine.Observe([S("p1.state", Local(8, 0), 3), S("p1.reason", Local(8, 0), 5), S("p1.good", Local(8, 0), 1), S("p1.energy", Local(8, 0), 2),
-            S("p1.state", Local(8, 0, 30), 1), S("p1.good", Local(8, 0, 50), 9), S("p2.state", Local(8, 0), 2)], Local(8, 0, 50));
+            S("p2.state", Local(8, 0), 2)], Local(8, 0));
+        engine.Observe([S("p1.state", Local(8, 0, 30), 1), S("p1.good", Local(8, 0, 50), 9)], Local(8, 0, 50));
         engine.Close(Local(8, 2, 30));
         var made = engine.TakeClosed();
         Assert.Equal(4, made.Count);

@@ -94,7 +94,7 @@ public sealed class KpiStreamingEqualsBatchTests
         foreach (var prefix in new[] { "p1", "p2" })
         {
             var at = start.AddSeconds(random.Next(0, 60));
-            var delay = TimeSpan.FromSeconds(random.Next(0, 20));
+            var delay = TimeSpan.FromSeconds(random.Next(0, 18)); // with the jitter and late repeats, within the 30 s skew
             var state = random.Next(1, 5);
             double good = random.Next(2) == 0 ? 65_400 + random.Next(0, 100) : random.Next(0, 1000);
             double scrap = 4_294_967_200d + random.Next(0, 90);
