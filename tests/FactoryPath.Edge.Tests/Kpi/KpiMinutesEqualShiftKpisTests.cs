@@ -10,7 +10,8 @@ namespace FactoryPath.Edge.Tests.Kpi;
 /// of ISO 22400 from the same activity changes (<see cref="ShiftKpiCalculator"/>) — every time element, the down time
 /// by reason and the failures (which the minutes carry as down starts plus the down period carried into the first busy
 /// minute). Generated day shifts (08:00–16:00, lunch planned) and night shifts (22:00–06:00 across midnight, meal
-/// 00:00–00:20), states changing at random milliseconds, the state repeated at least every 50 s (no gaps).
+/// 00:00–00:20), or the rest of such a shift from a minute inside it; states changing at random milliseconds, the state
+/// repeated at least every 50 s (no gaps).
 /// </summary>
 public sealed class KpiMinutesEqualShiftKpisTests
 {
@@ -22,11 +23,14 @@ public sealed class KpiMinutesEqualShiftKpisTests
         {
             var random = new Random(seed);
             var night = random.Next(2) == 0;
-            var shift = night ? new TimeInterval(Local(22, 0), Local(30, 0)) : new TimeInterval(Local(8, 0), Local(16, 0));
+            var whole = night ? new TimeInterval(Local(22, 0), Local(30, 0)) : new TimeInterval(Local(8, 0), Local(16, 0));
+
+            // the whole shift, or its rest from a minute inside it (then a down period running at that minute is carried in)
+            var shift = random.Next(2) == 0 ? whole : whole with { Start = whole.Start.AddMinutes(random.Next(1, 479)) };
             var stops = night ? new[] { new TimeInterval(Local(24, 0), Local(24, 20)) } : [new TimeInterval(Local(12, 0), Local(12, 30))];
             var samples = new List<TagSample>();
             var changes = new List<ActivityChange>();
-            var at = shift.Start.AddMinutes(-random.Next(1, 30)).AddMilliseconds(random.Next(0, 60_000));
+            var at = whole.Start.AddMinutes(-random.Next(1, 30)).AddMilliseconds(random.Next(0, 60_000));
             var code = 0;
             var lastSent = DateTimeOffset.MinValue;
             long good = 0, counter = 65_000;
