@@ -13,7 +13,7 @@ namespace FactoryPath.Edge.Kpi;
 /// Per machine it keeps the activity (from the state tag through <see cref="KpiSettings.States"/>; the down-time reason
 /// tag gives the reason while down) and adds each stretch of time to the element of the activity in force, within the
 /// calendar's planned busy time (in a shift, outside planned stops). A bad-quality state sample or a code not mapped
-/// makes the activity Unknown. So does silence: when no sample of any of the machine's KPI tags arrived for
+/// makes the activity Unknown (an uncertain one with a value is used). So does silence: when no sample of any of the machine's KPI tags arrived for
 /// <see cref="KpiSettings.StateGap"/>, the activity is Unknown from the last sample plus the gap, and the counters take
 /// a new baseline. Any tag counts against the gap, because a source may send a steady state only on change while the
 /// counters keep moving (Modbus republishes every tag at least once a minute, so a 3-minute gap never mistakes a
@@ -28,15 +28,16 @@ namespace FactoryPath.Edge.Kpi;
 /// <para>
 /// Time rules (the same for streaming and for a recompute): times are taken to the millisecond. A machine's clock is
 /// the latest time its timeline is final: the newest sample applied, or at a tick the gateway's time less
-/// <see cref="KpiSettings.MaxClockSkew"/>. A sample older than that clock is late: it is dropped and counted (the
-/// minutes it would change may already be sent; a late counter reading loses no units, they count with the next
-/// reading). A sample stamped more than <see cref="KpiSettings.MaxClockSkew"/> ahead of the gateway's clock when it
-/// arrives is refused and counted (a device clock running ahead would otherwise make every correct sample after it
-/// late). A minute is closed once the machine's clock reaches its end. Hence a batch recompute over the same samples,
-/// in the order they arrived, gives exactly the minutes the streaming engine gave, whenever the ticks came, as long as
-/// every sample arrived within <see cref="KpiSettings.MaxClockSkew"/> of its timestamp. A sample stamped more than
-/// that behind the gateway's clock when it arrives is late as well (the next tick would close its minute anyway), so a
-/// device whose clock was reset to long ago cannot start a machine's timeline years back.
+/// <see cref="KpiSettings.MaxClockSkew"/>. A sample older than that clock, or stamped more than the skew behind the
+/// gateway's clock when it arrives (the next tick would close its minute anyway, and a device clock reset to long ago
+/// cannot start a timeline years back), is late: dropped and counted (the minutes it would change may already be sent;
+/// a late counter reading loses no units, they count with the next reading). A sample stamped more than the skew ahead
+/// of the gateway's clock when it arrives is refused and counted (a device clock running ahead would otherwise make
+/// every correct sample after it late). A minute is closed once the machine's clock reaches its end. Hence a batch
+/// recompute over the same samples, in the order they arrived and with their arrival times, gives exactly the minutes
+/// the streaming engine gave, whenever the ticks came (a tick only closes what the arrival-time rule makes final);
+/// without arrival times (the local store keeps none) it does so when every sample arrived within the skew of its
+/// timestamp.
 /// </para>
 /// <para>
 /// A machine's minutes start with the minute of its first sample (the time before that sample is Unknown); a machine

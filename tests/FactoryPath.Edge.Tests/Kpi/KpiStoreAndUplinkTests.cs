@@ -83,7 +83,7 @@ public sealed class KpiStoreAndUplinkTests
         var coverage = new KpiStreamingEqualsBatchTests.Coverage();
         for (var seed = 1; seed <= 12; seed++)
         {
-            var (events, end) = KpiStreamingEqualsBatchTests.History(new Random(seed), coverage, futureClocks: false);
+            var (events, end) = KpiStreamingEqualsBatchTests.History(new Random(seed), coverage, futureClocks: false, lateSources: false);
             await using var store = LocalStore.Open(new LocalStoreOptions());
             var engine = new KpiEngine(config);
             var live = new List<KpiMinute>();
