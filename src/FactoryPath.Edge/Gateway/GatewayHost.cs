@@ -73,7 +73,7 @@ public sealed class GatewayHost : IAsyncDisposable
                 HourRollupRetention = config.Store.HourRollupRetention,
             },
             loggers.CreateLogger<LocalStore>());
-        var kpis = GatewayKpis.Open(config, store);
+        var kpis = GatewayKpis.Open(config, store, logger: loggers.CreateLogger<GatewayKpis>());
         // the KPI engine before the store: it never waits, so a full store queue cannot make its samples arrive late
         var gateway = new EdgeGateway(config, sources ?? new TagSourceFactory(config.Gateway.Id, loggers), [kpis.Engine, store], loggers.CreateLogger<EdgeGateway>());
         store.RegisterTags(gateway.Tags);

@@ -1,6 +1,8 @@
 using FactoryPath.Edge.Configuration;
 using FactoryPath.Edge.Store;
 using FactoryPath.Edge.Uplink.Contracts;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FactoryPath.Edge.Kpi;
 
@@ -23,12 +25,15 @@ public sealed class GatewayKpis : IKpiSource
     private readonly TimeProvider time;
     private readonly Lock pendingGate = new();
     private readonly List<KpiMinute> pending = [];
+    private readonly ILogger logger;
+    private KpiEngineHealth reported = new(0, 0, 0, 0, 0, 0);
 
-    private GatewayKpis(KpiEngine engine, LocalStore store, TimeProvider time)
+    private GatewayKpis(KpiEngine engine, LocalStore store, TimeProvider time, ILogger logger)
     {
         Engine = engine;
         this.store = store;
         this.time = time;
+        this.logger = logger;
     }
 
     public KpiEngine Engine { get; }
@@ -37,13 +42,13 @@ public sealed class GatewayKpis : IKpiSource
     public int ResumedMinutes { get; private set; }
 
     /// <summary>Creates the engine for <paramref name="config"/> and resumes from what <paramref name="store"/> holds.</summary>
-    public static GatewayKpis Open(GatewayConfig config, LocalStore store, TimeProvider? time = null)
+    public static GatewayKpis Open(GatewayConfig config, LocalStore store, TimeProvider? time = null, ILogger<GatewayKpis>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(store);
         time ??= TimeProvider.System;
         var engine = new KpiEngine(config, time);
-        var kpis = new GatewayKpis(engine, store, time);
+        var kpis = new GatewayKpis(engine, store, time, logger ?? (ILogger)NullLogger.Instance);
         var known = engine.Machines.ToHashSet(StringComparer.Ordinal);
         var closed = store.KpiClosedUntil().Where(c => known.Contains(c.Key)).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         if (closed.Count > 0)
@@ -56,7 +61,10 @@ public sealed class GatewayKpis : IKpiSource
                 .ToList();
             store.WriteKpiMinutes(resumed);
             kpis.ResumedMinutes = resumed.Count;
+            kpis.logger.LogInformation("KPI minutes resumed from the stored samples: {Minutes}", resumed.Count);
         }
+
+        kpis.reported = engine.Health();
 
         return kpis;
     }
@@ -68,6 +76,16 @@ public sealed class GatewayKpis : IKpiSource
     public int Record(DateTimeOffset now)
     {
         Engine.Close(now);
+        var health = Engine.Health();
+        if (health.LateSamples > reported.LateSamples || health.FutureSamples > reported.FutureSamples || health.UnknownStateCodes > reported.UnknownStateCodes)
+        {
+            // once per tick, not per sample: a device with a wrong clock sends every sample wrong
+            logger.LogWarning(
+                "KPI samples since the last check: {Late} late (older than a machine's clock or more than the allowed skew behind the gateway's), {Future} stamped beyond the allowed skew ahead of the gateway's clock, {Codes} state codes not in kpi.states",
+                health.LateSamples - reported.LateSamples, health.FutureSamples - reported.FutureSamples, health.UnknownStateCodes - reported.UnknownStateCodes);
+        }
+
+        reported = health;
         lock (pendingGate)
         {
             pending.AddRange(Engine.TakeClosed());
