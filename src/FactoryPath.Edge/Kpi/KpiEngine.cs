@@ -181,7 +181,8 @@ public sealed class KpiEngine : ISampleSink
 
     /// <summary>
     /// Takes a new configuration: machines added start with their first sample, removed ones are forgotten (their
-    /// open minute is dropped), kept ones carry on with the new cycle time; the calendar and kpi section apply from now.
+    /// open minute is dropped), kept ones carry on with the new cycle time (a minute carries the cycle time in force when
+    /// it closes); the calendar and kpi section apply from now.
     /// </summary>
     public void Configure(GatewayConfig config)
     {

@@ -277,6 +277,33 @@ public sealed class KpiEngineTests
         Assert.Equal(60_000, Assert.Single(engine.TakeClosed()).RunningMs);
     }
 
+    [Fact]
+    public void A_new_configuration_changes_cycle_times_and_machines_from_then_on()
+    {
+        // press 1 runs from 08:00; at 08:01:00 a reload sets its cycle to 20 s and removes press 2 (its open minute is
+        // dropped); press 1's minute closed before the reload keeps 30 s, the one closed after it has 20 s
+        var engine = new KpiEngine(Config());
+        engine.Observe([S("p1.state", Local(8, 0), 1), S("p2.state", Local(8, 0), 1)], Local(8, 0));
+        engine.Observe([S("p1.state", Local(8, 1), 1), S("p2.state", Local(8, 1), 1)], Local(8, 1));
+        var before = engine.TakeClosed();
+        var reloaded = Config();
+        reloaded = reloaded with
+        {
+            Equipment = reloaded.Equipment.Select(e => e.Id switch
+            {
+                "press-1" => e with { IdealCycleTime = TimeSpan.FromSeconds(20) },
+                "press-2" => e with { IdealCycleTime = null },
+                _ => e,
+            }).ToList(),
+        };
+        engine.Configure(reloaded);
+        engine.Observe([S("p1.state", Local(8, 2), 1), S("p2.state", Local(8, 2), 1)], Local(8, 2));
+
+        Assert.Equal([(Press1, 30d), (Press2, 45d)], before.Select(m => (m.AssetPath, m.IdealCycleSeconds)).Order());
+        Assert.Equal([Press1], engine.Machines);
+        Assert.Equal([(Press1, 20d)], engine.TakeClosed().Select(m => (m.AssetPath, m.IdealCycleSeconds)));
+    }
+
     internal static string Text(KpiMinute m) =>
         $"{m.AssetPath} {m.PeriodStart:O} {m.Shift} {m.PlannedBusyMs} {m.RunningMs} {m.DownMs} {m.SetupMs} {m.IdleMs} {m.UnknownMs} " +
         $"[{string.Join(",", m.DownMsByReason.OrderBy(r => r.Key).Select(r => $"{r.Key}:{r.Value}"))}] {m.DownStarts} {m.DownCarriedIn} " +
