@@ -47,7 +47,7 @@ public static class GatewayConfigLoader
 
     private static GatewayConfig? Read(YamlConfigReader yaml, YamlMappingNode root, string baseFolder)
     {
-        yaml.OnlyKeys(root, "the file", "gateway", "store", "uplink", "calendar", "equipment", "devices", "tags");
+        yaml.OnlyKeys(root, "the file", "gateway", "store", "uplink", "calendar", "kpi", "equipment", "devices", "tags");
         var gateway = ReadGateway(yaml, root);
         var store = ReadStore(yaml, root, baseFolder, gateway?.Id ?? "gateway");
         var uplink = ReadUplink(yaml, root, baseFolder);
@@ -55,7 +55,9 @@ public static class GatewayConfigLoader
         var devices = ReadDevices(yaml, root);
         var tags = ReadTags(yaml, root, devices, equipment);
         var calendar = CalendarConfigReader.Read(yaml, root);
-        return gateway is null ? null : new GatewayConfig(gateway, store, uplink, equipment, devices, tags) { Calendar = calendar };
+        var kpi = KpiConfigReader.Read(yaml, root);
+        var warnings = KpiConfigReader.Warnings(yaml.File, root, equipment, tags, calendar);
+        return gateway is null ? null : new GatewayConfig(gateway, store, uplink, equipment, devices, tags) { Calendar = calendar, KpiSettings = kpi, Warnings = warnings };
     }
 
     private static GatewayIdentity? ReadGateway(YamlConfigReader yaml, YamlMappingNode root)
@@ -127,7 +129,7 @@ public static class GatewayConfigLoader
                 continue;
             }
 
-            yaml.OnlyKeys(map, "equipment", "id", "path", "name", "kind", "digital");
+            yaml.OnlyKeys(map, "equipment", "id", "path", "name", "kind", "digital", "idealCycleTime");
             var id = yaml.Name(map, "id", "equipment");
             var what = id is null ? "equipment" : $"equipment '{id}'";
             var pathText = yaml.String(map, "path", what);
@@ -144,6 +146,7 @@ public static class GatewayConfigLoader
             var name = yaml.String(map, "name", what, required: false);
             var kind = yaml.String(map, "kind", what, required: false);
             var digital = yaml.Bool(map, "digital", what) ?? true;
+            var cycle = yaml.Duration(map, "idealCycleTime", what, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1));
             if (id is null || path is null)
             {
                 continue;
@@ -163,7 +166,7 @@ public static class GatewayConfigLoader
 
             ids[id] = map;
             paths[path.ToString()] = map;
-            result.Add(new EquipmentConfig(id, path, name ?? path.Equipment, kind, digital));
+            result.Add(new EquipmentConfig(id, path, name ?? path.Equipment, kind, digital) { IdealCycleTime = cycle });
         }
 
         return result;
