@@ -1,4 +1,5 @@
 using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Alerts;
 using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Catalog.Import;
@@ -53,6 +54,7 @@ public static class ApiSetup
         api.MapMatchingApi();
         api.MapDemandsApi();
         api.MapGatewaysApi();
+        api.MapAlertsApi();
         return app;
     }
 }
