@@ -36,10 +36,32 @@ public sealed record ConditionState(DateTime? Since, DateTime? LastAt, double? L
     public static ConditionState Initial { get; } = new(null, null, null, false);
 }
 
-public enum AlertTransition { None, Raise, Clear }
+public enum AlertTransition
+{
+    None,
+    Raise,
+    Clear,
+    /// <summary>
+    /// A spell seen only once it was over: the value that ended it shows the condition held for the duration (from its
+    /// start up to that value's sample), though no report came while it held long enough. Raised and cleared at once.
+    /// </summary>
+    RaiseAndClear,
+}
 
-/// <summary>The state after one observation, and whether an alert is to be raised or cleared (at <see cref="At"/>).</summary>
-public sealed record EvaluationStep(ConditionState State, AlertTransition Transition, DateTime? At, double? Value);
+/// <summary>
+/// The state after one observation, and whether an alert is to be raised or cleared: <see cref="At"/> is when
+/// (raised for <see cref="AlertTransition.Raise"/>, cleared for the others); <see cref="RaisedAt"/> the raise time of
+/// a <see cref="AlertTransition.RaiseAndClear"/>; <see cref="Since"/> the start of the condition that ended.
+/// </summary>
+public sealed record EvaluationStep(ConditionState State, AlertTransition Transition, DateTime? At, double? Value)
+{
+    public DateTime? RaisedAt { get; init; }
+
+    public DateTime? Since { get; init; }
+
+    /// <summary>The value that met the condition in a spell raised and cleared at once.</summary>
+    public double? MetValue { get; init; }
+}
 
 /// <summary>
 /// Threshold-and-duration evaluation, pure: the caller keeps the state (in the database) and feeds observations in
@@ -49,7 +71,9 @@ public sealed record EvaluationStep(ConditionState State, AlertTransition Transi
 /// keeps the start. It fires when an observation shows it still met at <c>AsOf ≥ start + duration</c> — exactly at the
 /// duration, never before — and only once until it clears.</item>
 /// <item>A usable value that does not meet it ends it: a pending start is forgotten; an open alert clears at that
-/// value's sample time. Met again later starts a new full duration (flapping does not add up).</item>
+/// value's sample time. Met again later starts a new full duration (flapping does not add up). When that value's
+/// sample time shows the condition had held for the duration although no report came in the meantime (a stop shorter
+/// than the report interval beyond the duration), the alert is raised at start + duration and cleared at once.</item>
 /// <item>No usable value (bad or uncertain quality, no value, the tag missing) changes nothing: it neither meets the
 /// condition nor clears it, so an open alert stays open and a pending start is kept; only a usable value decides.</item>
 /// <item>An observation older than the last usable one (a report replayed late) is ignored.</item>
@@ -80,13 +104,18 @@ public static class AlertEvaluator
         }
 
         var cleared = new ConditionState(null, observation.AsOf, value, false);
-        if (!state.Open)
-        {
-            return new EvaluationStep(cleared, AlertTransition.None, null, value);
-        }
-
         // the value that ended it was sampled after the last observation that still met it (clocks permitting)
         var at = state.LastAt is { } before && observation.SampleAt < before ? before : observation.SampleAt;
-        return new EvaluationStep(cleared, AlertTransition.Clear, at, value);
+        if (state.Open)
+        {
+            return new EvaluationStep(cleared, AlertTransition.Clear, at, value);
+        }
+
+        if (state.Since is { } start && at - start >= condition.Duration)
+        {
+            return new EvaluationStep(cleared, AlertTransition.RaiseAndClear, at, value) { RaisedAt = start + condition.Duration, Since = start, MetValue = state.LastValue };
+        }
+
+        return new EvaluationStep(cleared, AlertTransition.None, null, value);
     }
 }

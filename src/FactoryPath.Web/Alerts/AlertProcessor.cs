@@ -129,6 +129,14 @@ public sealed class AlertProcessor(PlatformDbContext db, TimeProvider clock)
                     db.Alerts.Add(alert);
                     raised.Add((row, alert));
                     break;
+                case AlertTransition.RaiseAndClear:
+                    db.Alerts.Add(new Alert
+                    {
+                        EnterpriseId = enterpriseId, RuleId = rule.Id, RuleName = rule.Name, RuleNameKey = rule.NameKey, Severity = rule.Severity,
+                        Subject = subject, GatewayId = gatewayId, Since = step.Since!.Value, RaisedAt = step.RaisedAt!.Value, RaisedValue = step.MetValue,
+                        LastValue = step.Value, ClearedAt = step.At, End = AlertEnd.Cleared,
+                    });
+                    break;
                 case AlertTransition.Clear when row.OpenAlertId is { } openId:
                     var open = await db.Alerts.FirstOrDefaultAsync(a => a.Id == openId, ct);
                     if (open is not null)

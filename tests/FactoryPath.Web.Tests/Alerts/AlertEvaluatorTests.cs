@@ -123,11 +123,10 @@ public sealed class AlertEvaluatorTests
     [Fact]
     public void A_report_older_than_the_last_one_seen_changes_nothing()
     {
-        var steps = Run(PowerAbove45For2Min, Good(0, 0, 50), Good(200, 200, 40), Good(150, 150, 50));
-        Assert.Equal(AlertTransition.Raise, Run(PowerAbove45For2Min, Good(0, 0, 50), Good(150, 150, 50))[1].Transition);
+        var steps = Run(PowerAbove45For2Min, Good(0, 0, 50), Good(100, 100, 40), Good(90, 90, 50));
         Assert.Equal(AlertTransition.None, steps[2].Transition);
         Assert.Null(steps[2].State.Since);
-        Assert.Equal(At(200), steps[2].State.LastAt);
+        Assert.Equal(At(100), steps[2].State.LastAt);
     }
 
     [Fact]
@@ -136,6 +135,23 @@ public sealed class AlertEvaluatorTests
         // the 100 s report said 40 kW; a later report carries a 50 kW sample stamped 90 s (the gateway's clock stepped back)
         var steps = Run(PowerAbove45For2Min, Good(100, 100, 40), Good(110, 90, 50));
         Assert.Equal(At(100), steps[1].State.Since);
+    }
+
+    [Fact]
+    public void A_stop_seen_only_when_it_is_over_raises_and_clears_at_once_when_it_lasted_the_duration()
+    {
+        var downFor15s = new AlertCondition(AlertOperator.EqualTo, 3, TimeSpan.FromSeconds(15));
+        // reports every 10 s: down sampled at 2 s, seen at 10 s; running again sampled at 18 s, seen at 20 s
+        var steps = Run(downFor15s, Good(10, 2, 3), Good(20, 18, 1));
+        Assert.Equal(AlertTransition.RaiseAndClear, steps[1].Transition);
+        Assert.Equal(At(2), steps[1].Since);
+        Assert.Equal(At(17), steps[1].RaisedAt);
+        Assert.Equal(At(18), steps[1].At);
+        Assert.Equal(3, steps[1].MetValue);
+        Assert.False(steps[1].State.Open);
+
+        // a stop of 14 s does not
+        Assert.Equal(AlertTransition.None, Run(downFor15s, Good(10, 2, 3), Good(20, 16, 1))[1].Transition);
     }
 
     [Theory]
