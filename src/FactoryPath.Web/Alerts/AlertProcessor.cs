@@ -157,6 +157,15 @@ public sealed class AlertProcessor(PlatformDbContext db, TimeProvider clock)
 
         // a raised alert's id is known only once stored: both writes in one transaction, so a state never points nowhere
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // a rule edited, disabled or deleted while this was evaluated starts afresh: what was worked out under its old
+        // definition is dropped (the next report evaluates again)
+        var loaded = observations.Select(o => o.Rule).DistinctBy(r => r.Id).ToDictionary(r => r.Id, r => r.UpdatedAt);
+        var current = await db.AlertRules.AsNoTracking().Where(r => ruleIds.Contains(r.Id) && r.Enabled).Select(r => new { r.Id, r.UpdatedAt }).ToListAsync(ct);
+        if (current.Count != loaded.Count || current.Any(r => loaded[r.Id] != r.UpdatedAt))
+        {
+            db.ChangeTracker.Clear();
+            return;
+        }
         await db.SaveChangesAsync(ct);
         if (raised.Count > 0)
         {
