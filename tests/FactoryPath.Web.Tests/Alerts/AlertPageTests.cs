@@ -16,12 +16,13 @@ public sealed class AlertPageTests : IClassFixture<AlertPageTests.World>
         public PlatformFactory Factory { get; } = new();
         public string Email { get; } = Codes.Email("alert-page");
         public Guid Enterprise { get; private set; }
+        public string GatewayId { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
             var owner = await ApiClient.RegisterAsync(Factory, Email);
             Enterprise = (await owner.CreateEnterpriseAsync("告警页面企业", Codes.NewCreditCode())).GetProperty("id").GetGuid();
-            await Gateways.TestGateway.IssueAsync(owner);
+            GatewayId = (await Gateways.TestGateway.IssueAsync(owner)).Id;
         }
 
         public Task DisposeAsync()
@@ -36,7 +37,7 @@ public sealed class AlertPageTests : IClassFixture<AlertPageTests.World>
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var alert = new Alert
             {
-                EnterpriseId = Enterprise, RuleName = name, Severity = AlertSeverity.Critical, Subject = "acme/ningbo/moulding/line-1/press-3",
+                EnterpriseId = Enterprise, RuleName = name, Severity = AlertSeverity.Critical, Subject = "acme/ningbo/moulding/line-1/press-3", GatewayId = GatewayId,
                 Since = DateTime.UtcNow.AddMinutes(-15), RaisedAt = DateTime.UtcNow.AddMinutes(-5), RaisedValue = 3, LastValue = 3,
                 ClearedAt = cleared ? DateTime.UtcNow : null, End = cleared ? AlertEnd.Cleared : null,
             };
@@ -130,6 +131,19 @@ public sealed class AlertPageTests : IClassFixture<AlertPageTests.World>
 
         Assert.Equal(HttpStatusCode.Redirect, (await en.PostFormAsync($"/alerts/rules?confirm={id}", $"tr[data-rule='{id}'] form", [])).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.Http.GetAsync($"/api/v1/alert-rules/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_gateway_page_lists_the_active_alerts_of_its_machines()
+    {
+        var active = await _w.StoreAlertAsync("网关页面告警");
+        var cleared = await _w.StoreAlertAsync("网关页面已解除", cleared: true);
+        var zh = await PageClient.SignedInAsync(_w.Factory, _w.Email, ApiClient.Password, "zh-CN");
+        var page = await zh.GetDocumentAsync($"/gateways/{_w.GatewayId}");
+        var panel = page.QuerySelector("[data-testid=gateway-alerts]")!;
+        Assert.Contains("本网关设备的当前告警", panel.TextContent);
+        Assert.NotNull(panel.QuerySelector($"tr[data-alert='{active}']"));
+        Assert.Null(panel.QuerySelector($"tr[data-alert='{cleared}']"));
     }
 
     [Fact]
