@@ -23,9 +23,22 @@ public static class AlertDefaults
     {
         AlertRule Rule(string key, AlertTargetKind target, TagRole? role, AlertKpi? kpi, int? window, AlertOperator op, double threshold, int seconds, AlertSeverity severity) => new()
         {
-            Id = Guid.NewGuid(), EnterpriseId = enterpriseId, NameKey = key, Target = target, Role = role, Kpi = kpi, WindowMinutes = window,
-            Scope = AlertScope.Prefix, AssetPath = "", Operator = op, Threshold = threshold, DurationSeconds = seconds, Severity = severity,
-            Enabled = true, CreatedAt = now, UpdatedAt = now,
+            Id = Guid.NewGuid(),
+            EnterpriseId = enterpriseId,
+            NameKey = key,
+            Target = target,
+            Role = role,
+            Kpi = kpi,
+            WindowMinutes = window,
+            Scope = AlertScope.Prefix,
+            AssetPath = "",
+            Operator = op,
+            Threshold = threshold,
+            DurationSeconds = seconds,
+            Severity = severity,
+            Enabled = true,
+            CreatedAt = now,
+            UpdatedAt = now,
         };
 
         const double down = (double)MachineActivity.Down;

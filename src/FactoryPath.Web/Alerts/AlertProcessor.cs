@@ -122,8 +122,16 @@ public sealed class AlertProcessor(PlatformDbContext db, TimeProvider clock)
                 case AlertTransition.Raise:
                     var alert = new Alert
                     {
-                        EnterpriseId = enterpriseId, RuleId = rule.Id, RuleName = rule.Name, RuleNameKey = rule.NameKey, Severity = rule.Severity,
-                        Subject = subject, GatewayId = gatewayId, Since = step.State.Since!.Value, RaisedAt = step.At!.Value, RaisedValue = step.Value,
+                        EnterpriseId = enterpriseId,
+                        RuleId = rule.Id,
+                        RuleName = rule.Name,
+                        RuleNameKey = rule.NameKey,
+                        Severity = rule.Severity,
+                        Subject = subject,
+                        GatewayId = gatewayId,
+                        Since = step.State.Since!.Value,
+                        RaisedAt = step.At!.Value,
+                        RaisedValue = step.Value,
                         LastValue = step.Value,
                     };
                     db.Alerts.Add(alert);
@@ -132,9 +140,19 @@ public sealed class AlertProcessor(PlatformDbContext db, TimeProvider clock)
                 case AlertTransition.RaiseAndClear:
                     db.Alerts.Add(new Alert
                     {
-                        EnterpriseId = enterpriseId, RuleId = rule.Id, RuleName = rule.Name, RuleNameKey = rule.NameKey, Severity = rule.Severity,
-                        Subject = subject, GatewayId = gatewayId, Since = step.Since!.Value, RaisedAt = step.RaisedAt!.Value, RaisedValue = step.MetValue,
-                        LastValue = step.Value, ClearedAt = step.At, End = AlertEnd.Cleared,
+                        EnterpriseId = enterpriseId,
+                        RuleId = rule.Id,
+                        RuleName = rule.Name,
+                        RuleNameKey = rule.NameKey,
+                        Severity = rule.Severity,
+                        Subject = subject,
+                        GatewayId = gatewayId,
+                        Since = step.Since!.Value,
+                        RaisedAt = step.RaisedAt!.Value,
+                        RaisedValue = step.MetValue,
+                        LastValue = step.Value,
+                        ClearedAt = step.At,
+                        End = AlertEnd.Cleared,
                     });
                     break;
                 case AlertTransition.Clear when row.OpenAlertId is { } openId:

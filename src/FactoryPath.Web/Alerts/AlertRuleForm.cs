@@ -21,10 +21,18 @@ public sealed class AlertRuleForm
 
     public static AlertRuleForm From(AlertRule r) => new()
     {
-        Name = r.Name, Target = r.Target.ToString(), Role = r.Role?.ToString() ?? nameof(TagRole.State), Kpi = r.Kpi?.ToString() ?? nameof(AlertKpi.Oee),
-        WindowMinutes = (r.WindowMinutes ?? 60).ToString(CultureInfo.InvariantCulture), Scope = r.Scope.ToString(), AssetPath = r.AssetPath,
-        Operator = r.Operator.ToString(), Threshold = r.Threshold.ToString(CultureInfo.InvariantCulture),
-        DurationSeconds = r.DurationSeconds.ToString(CultureInfo.InvariantCulture), Severity = r.Severity.ToString(), Enabled = r.Enabled,
+        Name = r.Name,
+        Target = r.Target.ToString(),
+        Role = r.Role?.ToString() ?? nameof(TagRole.State),
+        Kpi = r.Kpi?.ToString() ?? nameof(AlertKpi.Oee),
+        WindowMinutes = (r.WindowMinutes ?? 60).ToString(CultureInfo.InvariantCulture),
+        Scope = r.Scope.ToString(),
+        AssetPath = r.AssetPath,
+        Operator = r.Operator.ToString(),
+        Threshold = r.Threshold.ToString(CultureInfo.InvariantCulture),
+        DurationSeconds = r.DurationSeconds.ToString(CultureInfo.InvariantCulture),
+        Severity = r.Severity.ToString(),
+        Enabled = r.Enabled,
     };
 
     /// <summary>The input the form describes; fields of the other target kind are left out (the form shows both).</summary>

@@ -45,8 +45,14 @@ public sealed class AlertApiTests : IClassFixture<AlertApiTests.World>
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var alert = new Alert
             {
-                EnterpriseId = enterpriseId, RuleName = "test", Severity = AlertSeverity.Warning, Subject = "acme/ningbo/moulding/line-1/press-3",
-                Since = DateTime.UtcNow.AddMinutes(-12), RaisedAt = DateTime.UtcNow.AddMinutes(-2), RaisedValue = 3, LastValue = 3,
+                EnterpriseId = enterpriseId,
+                RuleName = "test",
+                Severity = AlertSeverity.Warning,
+                Subject = "acme/ningbo/moulding/line-1/press-3",
+                Since = DateTime.UtcNow.AddMinutes(-12),
+                RaisedAt = DateTime.UtcNow.AddMinutes(-2),
+                RaisedValue = 3,
+                LastValue = 3,
             };
             db.Alerts.Add(alert);
             await db.SaveChangesAsync();
@@ -56,7 +62,15 @@ public sealed class AlertApiTests : IClassFixture<AlertApiTests.World>
 
     private static object PowerRule(string? name = "Press power above 45 kW", string? assetPath = "acme/ningbo/moulding/line-1/press-3", double threshold = 45) => new
     {
-        name, target = "tag", role = "powerKw", scope = "machine", assetPath, @operator = "greaterThan", threshold, durationSeconds = 120, severity = "warning",
+        name,
+        target = "tag",
+        role = "powerKw",
+        scope = "machine",
+        assetPath,
+        @operator = "greaterThan",
+        threshold,
+        durationSeconds = 120,
+        severity = "warning",
     };
 
     private static async Task<Dictionary<string, string>> ErrorsOf(HttpResponseMessage response)

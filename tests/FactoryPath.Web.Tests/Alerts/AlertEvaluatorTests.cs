@@ -195,7 +195,9 @@ public sealed class AlertEvaluatorTests
             // what the platform keeps in the database across a restart, read back into a fresh state
             var stored = new AlertRuleState
             {
-                Since = before[^1].State.Since, LastAt = before[^1].State.LastAt, LastValue = before[^1].State.LastValue,
+                Since = before[^1].State.Since,
+                LastAt = before[^1].State.LastAt,
+                LastValue = before[^1].State.LastValue,
                 OpenAlertId = before[^1].State.Open ? 42 : null,
             };
             var after = Run(DownFor10Min, stored.ToState(), timeline[cut..]);

@@ -34,8 +34,15 @@ public sealed class AlertIngestionTests
     {
         var response = await owner.Http.PostAsJsonAsync("/api/v1/alert-rules", new
         {
-            name = "压机停机 3 秒", target = "tag", role = "state", scope = "prefix", assetPath = "acme/ningbo", @operator = "equalTo", threshold = 3,
-            durationSeconds = (int)Duration.TotalSeconds, severity = "critical",
+            name = "压机停机 3 秒",
+            target = "tag",
+            role = "state",
+            scope = "prefix",
+            assetPath = "acme/ningbo",
+            @operator = "equalTo",
+            threshold = 3,
+            durationSeconds = (int)Duration.TotalSeconds,
+            severity = "critical",
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await ApiClient.ReadAsync(response)).GetProperty("id").GetGuid();
@@ -119,8 +126,15 @@ public sealed class AlertIngestionTests
                 // a long duration: pending, not raised, when the platform stops
                 var rule = await owner.Http.PostAsJsonAsync("/api/v1/alert-rules", new
                 {
-                    name = "停机 1 小时", target = "tag", role = "state", scope = "machine", assetPath = Press, @operator = "equalTo", threshold = 3,
-                    durationSeconds = 3600, severity = "warning",
+                    name = "停机 1 小时",
+                    target = "tag",
+                    role = "state",
+                    scope = "machine",
+                    assetPath = Press,
+                    @operator = "equalTo",
+                    threshold = 3,
+                    durationSeconds = 3600,
+                    severity = "warning",
                 });
                 Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
                 ruleId = (await ApiClient.ReadAsync(rule)).GetProperty("id").GetGuid();

@@ -37,9 +37,17 @@ public sealed class AlertPageTests : IClassFixture<AlertPageTests.World>
             var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
             var alert = new Alert
             {
-                EnterpriseId = Enterprise, RuleName = name, Severity = AlertSeverity.Critical, Subject = "acme/ningbo/moulding/line-1/press-3", GatewayId = GatewayId,
-                Since = DateTime.UtcNow.AddMinutes(-15), RaisedAt = DateTime.UtcNow.AddMinutes(-5), RaisedValue = 3, LastValue = 3,
-                ClearedAt = cleared ? DateTime.UtcNow : null, End = cleared ? AlertEnd.Cleared : null,
+                EnterpriseId = Enterprise,
+                RuleName = name,
+                Severity = AlertSeverity.Critical,
+                Subject = "acme/ningbo/moulding/line-1/press-3",
+                GatewayId = GatewayId,
+                Since = DateTime.UtcNow.AddMinutes(-15),
+                RaisedAt = DateTime.UtcNow.AddMinutes(-5),
+                RaisedValue = 3,
+                LastValue = 3,
+                ClearedAt = cleared ? DateTime.UtcNow : null,
+                End = cleared ? AlertEnd.Cleared : null,
             };
             db.Alerts.Add(alert);
             await db.SaveChangesAsync();
@@ -64,8 +72,15 @@ public sealed class AlertPageTests : IClassFixture<AlertPageTests.World>
         var en = await PageClient.SignedInAsync(_w.Factory, _w.Email, ApiClient.Password);
         var bad = await en.PostFormAsync("/alerts/rules/new", "[data-testid=rule-form]", new()
         {
-            ["Input.Name"] = "", ["Input.Target"] = "Tag", ["Input.Role"] = "State", ["Input.Scope"] = "Machine", ["Input.AssetPath"] = "acme/ningbo",
-            ["Input.Operator"] = "GreaterThan", ["Input.Threshold"] = "abc", ["Input.DurationSeconds"] = "-5", ["Input.Severity"] = "Warning",
+            ["Input.Name"] = "",
+            ["Input.Target"] = "Tag",
+            ["Input.Role"] = "State",
+            ["Input.Scope"] = "Machine",
+            ["Input.AssetPath"] = "acme/ningbo",
+            ["Input.Operator"] = "GreaterThan",
+            ["Input.Threshold"] = "abc",
+            ["Input.DurationSeconds"] = "-5",
+            ["Input.Severity"] = "Warning",
         });
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         var doc = await PageClient.ParseAsync(bad);
@@ -77,9 +92,16 @@ public sealed class AlertPageTests : IClassFixture<AlertPageTests.World>
 
         var good = await en.PostFormAsync("/alerts/rules/new", "[data-testid=rule-form]", new()
         {
-            ["Input.Name"] = "Compressor power above 40 kW", ["Input.Target"] = "Tag", ["Input.Role"] = "PowerKw", ["Input.Scope"] = "Machine",
-            ["Input.AssetPath"] = "acme/ningbo/utilities/air/compressor-1", ["Input.Operator"] = "GreaterThan", ["Input.Threshold"] = "40",
-            ["Input.DurationSeconds"] = "120", ["Input.Severity"] = "Warning", ["Input.Enabled"] = "true",
+            ["Input.Name"] = "Compressor power above 40 kW",
+            ["Input.Target"] = "Tag",
+            ["Input.Role"] = "PowerKw",
+            ["Input.Scope"] = "Machine",
+            ["Input.AssetPath"] = "acme/ningbo/utilities/air/compressor-1",
+            ["Input.Operator"] = "GreaterThan",
+            ["Input.Threshold"] = "40",
+            ["Input.DurationSeconds"] = "120",
+            ["Input.Severity"] = "Warning",
+            ["Input.Enabled"] = "true",
         });
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
         var list = await en.GetDocumentAsync("/alerts/rules");
@@ -121,7 +143,15 @@ public sealed class AlertPageTests : IClassFixture<AlertPageTests.World>
         var api = await ApiClient.SignInAsync(_w.Factory, _w.Email, ApiClient.Password);
         var created = await api.Http.PostAsJsonAsync("/api/v1/alert-rules", new
         {
-            name = "to be switched off", target = "tag", role = "temperature", scope = "prefix", assetPath = "", @operator = "greaterThan", threshold = 90, durationSeconds = 30, severity = "info",
+            name = "to be switched off",
+            target = "tag",
+            role = "temperature",
+            scope = "prefix",
+            assetPath = "",
+            @operator = "greaterThan",
+            threshold = 90,
+            durationSeconds = 30,
+            severity = "info",
         });
         var id = (await ApiClient.ReadAsync(created)).GetProperty("id").GetGuid();
         var en = await PageClient.SignedInAsync(_w.Factory, _w.Email, ApiClient.Password);

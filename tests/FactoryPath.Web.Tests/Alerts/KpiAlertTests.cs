@@ -16,8 +16,17 @@ public sealed class KpiAlertTests
 
     private static ProductionMinute Minute(string gatewayId, Guid enterpriseId, DateTime start, bool running) => new()
     {
-        GatewayId = gatewayId, EnterpriseId = enterpriseId, AssetPath = Press, PeriodStart = start, Shift = "A", PlannedBusyMs = 60_000,
-        RunningMs = running ? 60_000 : 0, DownMs = running ? 0 : 60_000, DownStarts = 0, Good = running ? 2 : 0, IdealCycleSeconds = 30,
+        GatewayId = gatewayId,
+        EnterpriseId = enterpriseId,
+        AssetPath = Press,
+        PeriodStart = start,
+        Shift = "A",
+        PlannedBusyMs = 60_000,
+        RunningMs = running ? 60_000 : 0,
+        DownMs = running ? 0 : 60_000,
+        DownStarts = 0,
+        Good = running ? 2 : 0,
+        IdealCycleSeconds = 30,
         IdealProductionSeconds = running ? 60 : 0,
     };
 
@@ -32,8 +41,16 @@ public sealed class KpiAlertTests
         var gateway = await Gateways.TestGateway.IssueAsync(owner);
         var rule = await owner.Http.PostAsJsonAsync("/api/v1/alert-rules", new
         {
-            name = "OEE < 50 %", target = "kpi", kpi = "oee", windowMinutes = 60, scope = "prefix", assetPath = "acme", @operator = "lessThan", threshold = 50,
-            durationSeconds = 300, severity = "warning",
+            name = "OEE < 50 %",
+            target = "kpi",
+            kpi = "oee",
+            windowMinutes = 60,
+            scope = "prefix",
+            assetPath = "acme",
+            @operator = "lessThan",
+            threshold = 50,
+            durationSeconds = 300,
+            severity = "warning",
         });
         Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
         var ruleId = (await ApiClient.ReadAsync(rule)).GetProperty("id").GetGuid();
