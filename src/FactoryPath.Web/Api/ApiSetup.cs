@@ -1,4 +1,5 @@
 using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Alerts;
 using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Assessment.Evidence;
 using FactoryPath.Web.Catalog;
@@ -55,6 +56,7 @@ public static class ApiSetup
         api.MapMatchingApi();
         api.MapDemandsApi();
         api.MapGatewaysApi();
+        api.MapAlertsApi();
         return app;
     }
 }

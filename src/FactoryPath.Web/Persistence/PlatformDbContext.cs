@@ -1,4 +1,5 @@
 using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Alerts;
 using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Demands;
@@ -30,6 +31,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<GatewaySnapshot> GatewaySnapshots => Set<GatewaySnapshot>();
     public DbSet<ProductionMinute> ProductionMinutes => Set<ProductionMinute>();
     public DbSet<ProductionDownTime> ProductionDownTimes => Set<ProductionDownTime>();
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertRuleState> AlertRuleStates => Set<AlertRuleState>();
+    public DbSet<AlertSetup> AlertSetups => Set<AlertSetup>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -87,5 +92,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         DemandsModel.Configure(builder);
         GatewaysModel.Configure(builder);
         ProductionModel.Configure(builder);
+        AlertsModel.Configure(builder);
     }
 }
