@@ -12,4 +12,10 @@ if (args is ["poll-to-store"])
     return;
 }
 
+if (args is ["kpi-recompute", ..])
+{
+    FactoryPath.Benchmarks.Kpi.KpiRecomputeProbe.Run(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(FactoryPath.Benchmarks.BenchmarkMarker).Assembly).Run(args);

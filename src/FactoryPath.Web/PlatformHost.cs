@@ -1,4 +1,5 @@
 using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Alerts;
 using FactoryPath.Web.Api;
 using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
@@ -52,6 +53,7 @@ public static class PlatformHost
         services.AddDemands();
         services.AddGateways();
         services.AddProduction();
+        services.AddAlerts();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

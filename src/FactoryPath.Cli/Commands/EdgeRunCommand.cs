@@ -51,7 +51,12 @@ internal static class EdgeRunCommand
         }
 
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{file}: gateway {config.Gateway.Id}, {config.Equipment.Count} equipment, {config.Devices.Count} devices, {config.Tags.Count} tags, uplink {(config.Uplink is { } u ? $"{u.Host}:{u.Port}" : "none (data stays on site)")}");
+            $"{file}: gateway {config.Gateway.Id}, {config.Equipment.Count} equipment, {config.Devices.Count} devices, {config.Tags.Count} tags, {config.KpiEquipment.Count} machines with KPIs, uplink {(config.Uplink is { } u ? $"{u.Host}:{u.Port}" : "none (data stays on site)")}");
+        foreach (var warning in config.Warnings)
+        {
+            await output.WriteLineAsync($"warning: {warning}");
+        }
+
         if (checkOnly)
         {
             await output.WriteLineAsync($"OK {summary}");
@@ -95,7 +100,7 @@ internal static class EdgeRunCommand
         return 0;
     }
 
-    /// <summary>One line: sources connected, tags with a good value, uplink state and backlog.</summary>
+    /// <summary>One line: sources connected, tags with a good value, uplink state and backlog, KPI samples refused.</summary>
     internal static string Status(GatewayHost host)
     {
         var sources = host.Gateway.Sources();
@@ -103,7 +108,8 @@ internal static class EdgeRunCommand
         var uplink = host.Publisher is { } publisher
             ? publisher.Health() is var h && h.Connected ? $"uplink connected, backlog {h.Backlog}" : $"uplink offline ({h.LastError ?? "connecting"}), backlog {h.Backlog}"
             : "no uplink";
+        var kpi = host.KpiMinutes.Engine.Health();
         return string.Create(CultureInfo.InvariantCulture,
-            $"[{DateTime.Now:HH:mm:ss}] sources {sources.Count(s => s.Connected)}/{sources.Count} connected, tags {tags.Count(t => t.Quality == TagQuality.Good)}/{tags.Count} good, {uplink}, errors {sources.Sum(s => s.Errors)}");
+            $"[{DateTime.Now:HH:mm:ss}] sources {sources.Count(s => s.Connected)}/{sources.Count} connected, tags {tags.Count(t => t.Quality == TagQuality.Good)}/{tags.Count} good, {uplink}, errors {sources.Sum(s => s.Errors)}, KPI minutes {kpi.MinutesClosed} (late samples {kpi.LateSamples}, ahead of the clock {kpi.FutureSamples})");
     }
 }

@@ -23,6 +23,16 @@ public sealed record GatewayConfig(
     /// <summary>This factory's names of down-time reason codes (<c>downReasons</c>), over the defaults.</summary>
     public IReadOnlyDictionary<int, Kpi.Dashboard.ReasonName>? DownReasons { get; init; }
 
+    /// <summary>The <c>kpi</c> section: state codes, the silence gap and the largest clock skew (defaults when absent).</summary>
+    public Kpi.KpiSettings KpiSettings { get; init; } = Kpi.KpiSettings.Default;
+
+    /// <summary>Things worth knowing that do not stop the gateway (e.g. a machine that gets no KPIs), as file:line:column.</summary>
+    public IReadOnlyList<ConfigError> Warnings { get; init; } = [];
+
+    /// <summary>The equipment that gets KPIs: it has a state tag and an ideal cycle time.</summary>
+    public IReadOnlyList<EquipmentConfig> KpiEquipment =>
+        Equipment.Where(e => e.IdealCycleTime is not null && Tags.Any(t => t.Equipment == e.Id && t.Role == TagRole.State)).ToList();
+
     /// <summary>The tag's place and meaning, from its equipment.</summary>
     public TagInfo InfoOf(TagConfig tag) =>
         new(tag.Id, Equipment.First(e => e.Id == tag.Equipment).Path, tag.Role, tag.Unit);
@@ -39,7 +49,11 @@ public sealed record StoreConfig(string Path, TimeSpan SampleRetention, TimeSpan
 public sealed record UplinkConfig(string Host, int Port, bool Tls, string? Password, string JournalPath, long MaxJournalBytes, TimeSpan HealthInterval);
 
 /// <summary>A piece of production equipment: its ISA-95 path, and whether it is digital (has a controller or digital interface).</summary>
-public sealed record EquipmentConfig(string Id, AssetPath Path, string Name, string? Kind, bool Digital);
+public sealed record EquipmentConfig(string Id, AssetPath Path, string Name, string? Kind, bool Digital)
+{
+    /// <summary>The ideal (planned) time to make one unit; KPIs are computed for equipment with one and a state tag.</summary>
+    public TimeSpan? IdealCycleTime { get; init; }
+}
 
 /// <summary>A device or broker the gateway reads from. Which fields matter depends on <see cref="Protocol"/>.</summary>
 public sealed record DeviceConfig(string Name, string Protocol, string Host, int Port)

@@ -47,7 +47,7 @@ public static class GatewayConfigLoader
 
     private static GatewayConfig? Read(YamlConfigReader yaml, YamlMappingNode root, string baseFolder)
     {
-        yaml.OnlyKeys(root, "the file", "gateway", "store", "uplink", "calendar", "equipment", "devices", "tags", "web", "downReasons");
+        yaml.OnlyKeys(root, "the file", "gateway", "store", "uplink", "calendar", "kpi", "equipment", "devices", "tags", "web", "downReasons");
         var gateway = ReadGateway(yaml, root);
         var store = ReadStore(yaml, root, baseFolder, gateway?.Id ?? "gateway");
         var uplink = ReadUplink(yaml, root, baseFolder);
@@ -57,7 +57,9 @@ public static class GatewayConfigLoader
         var calendar = CalendarConfigReader.Read(yaml, root);
         var web = LocalPageConfigReader.ReadWeb(yaml, root);
         var downReasons = LocalPageConfigReader.ReadDownReasons(yaml, root);
-        return gateway is null ? null : new GatewayConfig(gateway, store, uplink, equipment, devices, tags) { Calendar = calendar, Web = web, DownReasons = downReasons };
+        var kpi = KpiConfigReader.Read(yaml, root);
+        var warnings = KpiConfigReader.Warnings(yaml.File, root, equipment, tags, calendar);
+        return gateway is null ? null : new GatewayConfig(gateway, store, uplink, equipment, devices, tags) { Calendar = calendar, KpiSettings = kpi, Warnings = warnings, Web = web, DownReasons = downReasons };
     }
 
     private static GatewayIdentity? ReadGateway(YamlConfigReader yaml, YamlMappingNode root)
@@ -129,7 +131,7 @@ public static class GatewayConfigLoader
                 continue;
             }
 
-            yaml.OnlyKeys(map, "equipment", "id", "path", "name", "kind", "digital");
+            yaml.OnlyKeys(map, "equipment", "id", "path", "name", "kind", "digital", "idealCycleTime");
             var id = yaml.Name(map, "id", "equipment");
             var what = id is null ? "equipment" : $"equipment '{id}'";
             var pathText = yaml.String(map, "path", what);
@@ -146,6 +148,7 @@ public static class GatewayConfigLoader
             var name = yaml.String(map, "name", what, required: false);
             var kind = yaml.String(map, "kind", what, required: false);
             var digital = yaml.Bool(map, "digital", what) ?? true;
+            var cycle = yaml.Duration(map, "idealCycleTime", what, TimeSpan.FromMilliseconds(1), TimeSpan.FromDays(1));
             if (id is null || path is null)
             {
                 continue;
@@ -165,7 +168,7 @@ public static class GatewayConfigLoader
 
             ids[id] = map;
             paths[path.ToString()] = map;
-            result.Add(new EquipmentConfig(id, path, name ?? path.Equipment, kind, digital));
+            result.Add(new EquipmentConfig(id, path, name ?? path.Equipment, kind, digital) { IdealCycleTime = cycle });
         }
 
         return result;

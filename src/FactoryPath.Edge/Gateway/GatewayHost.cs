@@ -1,5 +1,6 @@
 using System.Reflection;
 using FactoryPath.Edge.Configuration;
+using FactoryPath.Edge.Kpi;
 using FactoryPath.Edge.Store;
 using FactoryPath.Edge.Uplink;
 using Microsoft.Extensions.Logging;
@@ -22,9 +23,10 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly List<Task> loops = [];
     private GatewayConfigWatcher? watcher;
 
-    private GatewayHost(GatewayConfig config, EdgeGateway gateway, LocalStore store, UplinkJournal? journal, UplinkPublisher? publisher, ILogger logger)
+    private GatewayHost(GatewayConfig config, EdgeGateway gateway, LocalStore store, GatewayKpis kpis, UplinkJournal? journal, UplinkPublisher? publisher, ILogger logger)
     {
         Config = config;
+        KpiMinutes = kpis;
         Gateway = gateway;
         Store = store;
         Journal = journal;
@@ -38,17 +40,17 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public LocalStore Store { get; }
 
+    /// <summary>The KPI minutes of the gateway's machines: stored ones and the minutes in progress.</summary>
+    public IKpiSource Kpis => KpiMinutes;
+
+    /// <summary>The KPI engine with its store (counters, recording).</summary>
+    public GatewayKpis KpiMinutes { get; }
+
     public UplinkJournal? Journal { get; }
 
     public UplinkPublisher? Publisher { get; }
 
     public RollupUplink? Schedule { get; private set; }
-
-    /// <summary>
-    /// The gateway's KPI minutes for its local page and exports. Null until the KPI engine is part of the host; the
-    /// local page then shows live states and counters without KPIs.
-    /// </summary>
-    public Kpi.IKpiSource? Kpis => null;
 
     /// <summary>The local dashboard page, when the configuration has a <c>web</c> section.</summary>
     public LocalPage.LocalPageServer? LocalPage { get; private set; }
@@ -74,7 +76,9 @@ public sealed class GatewayHost : IAsyncDisposable
                 HourRollupRetention = config.Store.HourRollupRetention,
             },
             loggers.CreateLogger<LocalStore>());
-        var gateway = new EdgeGateway(config, sources ?? new TagSourceFactory(config.Gateway.Id, loggers), [store], loggers.CreateLogger<EdgeGateway>());
+        var kpis = GatewayKpis.Open(config, store, logger: loggers.CreateLogger<GatewayKpis>());
+        // the KPI engine before the store: it never waits, so a full store queue cannot make its samples arrive late
+        var gateway = new EdgeGateway(config, sources ?? new TagSourceFactory(config.Gateway.Id, loggers), [kpis.Engine, store], loggers.CreateLogger<EdgeGateway>());
         store.RegisterTags(gateway.Tags);
         UplinkJournal? journal = null;
         UplinkPublisher? publisher = null;
@@ -89,7 +93,7 @@ public sealed class GatewayHost : IAsyncDisposable
                 loggers.CreateLogger<UplinkPublisher>());
         }
 
-        var host = new GatewayHost(config, gateway, store, journal, publisher, logger);
+        var host = new GatewayHost(config, gateway, store, kpis, journal, publisher, logger);
         await gateway.StartAsync();
         host.StartLoops(loggers);
         if (config.Web is { } web)
@@ -146,7 +150,8 @@ public sealed class GatewayHost : IAsyncDisposable
                 () => Gateway.Register(),
                 () => Gateway.Health(journal.Backlog, Version),
                 () => publisher.Health().Connected,
-                logger: loggers.CreateLogger<RollupUplink>());
+                logger: loggers.CreateLogger<RollupUplink>(),
+                kpis: KpiMinutes);
             loops.Add(Task.Run(() => publisher.RunAsync(token)));
             loops.Add(Task.Run(() => Schedule.RunAsync(token)));
         }
@@ -168,6 +173,7 @@ public sealed class GatewayHost : IAsyncDisposable
                 {
                     var now = DateTimeOffset.UtcNow;
                     await Store.ComputeRollupsAsync(now, cancellationToken);
+                    KpiMinutes.Record(now);
                     Store.ApplyRetention(now);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
@@ -194,6 +200,7 @@ public sealed class GatewayHost : IAsyncDisposable
         next = next with { Gateway = Config.Gateway, Store = Config.Store, Uplink = Config.Uplink };
         Gateway.ApplyAsync(next).GetAwaiter().GetResult();
         Store.RegisterTags(Gateway.Tags);
+        KpiMinutes.Engine.Configure(next);
         Config = next;
     }
 
@@ -214,6 +221,16 @@ public sealed class GatewayHost : IAsyncDisposable
         catch (OperationCanceledException)
         {
             // the loops end by cancellation
+        }
+
+        try
+        {
+            // the minutes closed since the last tick; anything missed here is replayed from the samples at the next start
+            KpiMinutes.Record(DateTimeOffset.UtcNow);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "KPI minutes could not be stored at shutdown; they are made again from the samples at the next start");
         }
 
         Journal?.Dispose();

@@ -38,12 +38,31 @@ public static class SimulatorGatewayConfig
             Line("  health: 2s");
         }
 
+        // two twelve-hour shifts (the night one crosses midnight) with meal breaks as planned stops, so the demo has
+        // planned busy time at any hour of the day
+        Line("calendar:");
+        Line("  timeZone: '+08:00'");
+        Line("  shifts:");
+        Line("    - { name: day, start: '08:00', end: '20:00' }");
+        Line("    - { name: night, start: '20:00', end: '08:00' }");
+        Line("  plannedStops:");
+        Line("    - { name: lunch, start: '12:00', end: '12:30' }");
+        Line("    - { name: supper, start: '00:00', end: '00:30' }");
+        Line("kpi:");
+        Line("  states: { 1: running, 2: idle, 3: down, 4: changeover }");
+        Line("  stateGap: 3m");
+        Line("  maxClockSkew: 30s");
         Line("equipment:");
         foreach (var machine in list)
         {
             Line($"  - id: {machine.Id}");
             Line($"    path: {Path(machine)}");
             Line($"    kind: {machine.Type.Name()}");
+            if (machine.Spec.CycleSeconds > 0)
+            {
+                // the ideal cycle is taken as 90 % of the simulated mean cycle, so effectiveness lands near 0.9
+                Line(Invariant($"    idealCycleTime: {Math.Round(machine.Spec.CycleSeconds * 900)}ms"));
+            }
         }
 
         // a manual machine with no controller: counted by the equipment register, neither digital nor networked

@@ -117,7 +117,8 @@ public sealed partial class LocalStore
     /// <summary>
     /// Deletes samples and events older than <see cref="LocalStoreOptions.SampleRetention"/>, minute rollups older than
     /// <see cref="LocalStoreOptions.MinuteRollupRetention"/> and hour rollups older than
-    /// <see cref="LocalStoreOptions.HourRollupRetention"/>, measured back from <paramref name="now"/>.
+    /// <see cref="LocalStoreOptions.HourRollupRetention"/>, measured back from <paramref name="now"/>. KPI minutes are kept as
+    /// long as minute rollups.
     /// </summary>
     public RetentionResult ApplyRetention(DateTimeOffset now)
     {
@@ -127,7 +128,10 @@ public sealed partial class LocalStore
                 Delete("samples", "ts", now - options.SampleRetention),
                 Delete("events", "ts", now - options.SampleRetention),
                 Delete("rollup_1m", "period", now - options.MinuteRollupRetention),
-                Delete("rollup_1h", "period", now - options.HourRollupRetention));
+                Delete("rollup_1h", "period", now - options.HourRollupRetention))
+            {
+                KpiMinutes = Delete("kpi_1m", "period", now - options.MinuteRollupRetention),
+            };
         }
     }
 

@@ -23,6 +23,12 @@ internal static class StoreSchema
             tag VARCHAR NOT NULL, period TIMESTAMP NOT NULL, good_count BIGINT NOT NULL, min_value DOUBLE,
             max_value DOUBLE, mean_value DOUBLE, last_value DOUBLE, bad_count BIGINT NOT NULL, increase DOUBLE,
             PRIMARY KEY (tag, period));
+        CREATE TABLE IF NOT EXISTS kpi_1m (
+            asset_path VARCHAR NOT NULL, period TIMESTAMP NOT NULL, shift VARCHAR, planned_busy_ms BIGINT NOT NULL,
+            running_ms BIGINT NOT NULL, down_ms BIGINT NOT NULL, setup_ms BIGINT NOT NULL, idle_ms BIGINT NOT NULL,
+            unknown_ms BIGINT NOT NULL, down_ms_by_reason VARCHAR NOT NULL, down_starts INTEGER NOT NULL,
+            down_carried_in BOOLEAN NOT NULL, good BIGINT NOT NULL, scrap BIGINT NOT NULL, energy_kwh DOUBLE,
+            ideal_cycle_seconds DOUBLE NOT NULL, seq BIGINT NOT NULL, PRIMARY KEY (asset_path, period));
         CREATE TABLE IF NOT EXISTS store_state (key VARCHAR PRIMARY KEY, at_time TIMESTAMP, note VARCHAR);
         """;
 
@@ -34,6 +40,9 @@ internal static class StoreSchema
 
     /// <summary>Start of the last minute period whose rollups went into the uplink journal.</summary>
     public const string MinutesSent = "uplink_1m_sent";
+
+    /// <summary>The write sequence number (kpi_1m.seq) of the last KPI minute put into the uplink journal (in note).</summary>
+    public const string KpiSent = "uplink_kpi_sent";
 
     /// <summary>Fingerprint of the equipment register last put into the uplink journal.</summary>
     public const string RegisterSent = "uplink_register_sent";

@@ -32,7 +32,11 @@ public enum RollupResolution
 }
 
 /// <summary>What one retention pass deleted.</summary>
-public sealed record RetentionResult(long Samples, long Events, long MinuteRollups, long HourRollups);
+public sealed record RetentionResult(long Samples, long Events, long MinuteRollups, long HourRollups)
+{
+    /// <summary>KPI minutes deleted (kept as long as minute rollups).</summary>
+    public long KpiMinutes { get; init; }
+}
 
 /// <summary>What one rollup pass computed: rows written and the end (exclusive) of the closed periods now rolled up.</summary>
 public sealed record RollupProgress(int MinuteRows, int HourRows, DateTimeOffset? MinutesDoneUntil, DateTimeOffset? HoursDoneUntil);

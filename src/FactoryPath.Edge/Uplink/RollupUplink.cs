@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using FactoryPath.Edge.Kpi;
 using FactoryPath.Edge.Store;
 using FactoryPath.Edge.Uplink.Contracts;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,13 @@ namespace FactoryPath.Edge.Uplink;
 /// under a new sequence id; rollup records are keyed by (tag, resolution, period start), so the platform stores them
 /// with an upsert on that key.
 /// </para>
+/// <para>
+/// With <see cref="GatewayKpis"/>, each rollup tick also closes and stores the KPI minutes that ended, then journals
+/// every stored KPI minute not yet sent as <see cref="UplinkKinds.Kpi"/> envelopes (<see cref="KpiBatch"/>). Their
+/// "sent up to" mark is the store's write sequence of the last minute journalled, so minutes closed late (a machine
+/// whose samples came later than another's) are never skipped; the same crash window journals a batch twice, and the
+/// platform keys KPI minutes by (gateway, asset path, period start).
+/// </para>
 /// </summary>
 public sealed class RollupUplink
 {
@@ -34,10 +42,12 @@ public sealed class RollupUplink
     private readonly Func<bool> online;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly GatewayKpis? kpis;
     private long refusedBatches;
     private long skippedHealth;
 
     /// <param name="online">Whether the uplink is connected now (e.g. <c>() =&gt; publisher.Health().Connected</c>).</param>
+    /// <param name="kpis">The gateway's KPI minutes to close, store and send with the rollups; null for none.</param>
     public RollupUplink(
         LocalStore store,
         UplinkJournal journal,
@@ -46,7 +56,8 @@ public sealed class RollupUplink
         Func<GatewayHealthReport> health,
         Func<bool> online,
         TimeProvider? time = null,
-        ILogger<RollupUplink>? logger = null)
+        ILogger<RollupUplink>? logger = null,
+        GatewayKpis? kpis = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(journal);
@@ -65,6 +76,7 @@ public sealed class RollupUplink
         this.online = online ?? throw new ArgumentNullException(nameof(online));
         this.time = time ?? TimeProvider.System;
         this.logger = logger ?? (ILogger)NullLogger.Instance;
+        this.kpis = kpis;
     }
 
     /// <summary>Rollup batches not journalled because the journal was full (they stay in the store and are retried).</summary>
@@ -89,6 +101,7 @@ public sealed class RollupUplink
                 {
                     nextRollup = now + options.RollupInterval;
                     await SendRollupsAsync(now, cancellationToken).ConfigureAwait(false);
+                    SendKpiMinutes(now);
                     SendRegisterIfChanged(now);
                 }
 
@@ -144,6 +157,43 @@ public sealed class RollupUplink
             }
 
             store.MarkMinuteRollupsSent(unsent[^1].PeriodStart);
+        }
+    }
+
+    /// <summary>
+    /// Closes and stores the KPI minutes that ended by <paramref name="now"/> (less the largest clock skew), then journals
+    /// every stored KPI minute not yet sent; returns the envelopes appended (0 without KPIs).
+    /// </summary>
+    public int SendKpiMinutes(DateTimeOffset now)
+    {
+        if (kpis is null)
+        {
+            return 0;
+        }
+
+        kpis.Record(now);
+        var envelopes = 0;
+        while (true)
+        {
+            var unsent = store.GetUnsentKpiMinutes(options.MaxRecordsPerBatch);
+            if (unsent.Count == 0)
+            {
+                return envelopes;
+            }
+
+            try
+            {
+                journal.Append(UplinkKinds.Kpi, new KpiBatch(unsent.Select(u => u.Minute).ToList()), now);
+                envelopes++;
+            }
+            catch (UplinkJournalFullException ex)
+            {
+                Interlocked.Increment(ref refusedBatches);
+                logger.LogWarning("{Message}", ex.Message);
+                return envelopes;
+            }
+
+            store.MarkKpiMinutesSent(unsent[^1].Sequence);
         }
     }
 

@@ -1,5 +1,7 @@
 using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Alerts;
 using FactoryPath.Web.Assessment;
+using FactoryPath.Web.Assessment.Evidence;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Catalog.Import;
 using FactoryPath.Web.Demands;
@@ -48,6 +50,7 @@ public static class ApiSetup
         api.MapEnterprisesApi();
         api.MapAnswerSheetsApi();
         api.MapResultsApi();
+        api.MapEvidenceApi();
         api.MapRoadmapApi();
         api.MapPoolApi();
         api.MapImportApi();
@@ -55,6 +58,7 @@ public static class ApiSetup
         api.MapDemandsApi();
         api.MapGatewaysApi();
         api.MapProductionApi();
+        api.MapAlertsApi();
         return app;
     }
 }

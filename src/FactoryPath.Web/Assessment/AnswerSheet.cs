@@ -12,6 +12,8 @@ public sealed class AnswerSheet
     public AnswerSheetStatus Status { get; set; }
     /// <summary>The answers as JSON (question id → answer).</summary>
     public string AnswersJson { get; set; } = "{}";
+    /// <summary>Where the answers of questions that can take live data come from, as JSON (question id → evidence; see AnswerEvidence).</summary>
+    public string EvidenceJson { get; set; } = "{}";
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? SubmittedAt { get; set; }

@@ -1,21 +1,32 @@
 using FactoryPath.Core.Assessment;
 using FactoryPath.Web.Api;
+using FactoryPath.Web.Assessment.Evidence;
 using FactoryPath.Web.Platform;
 
 namespace FactoryPath.Web.Assessment;
 
 public sealed record StartSheetRequest(string? ModelId, string? Version);
 
+/// <summary>
+/// The body of PUT /sheets/{id}/answers: the answers (question id → answer) and, for answers that differ from the live
+/// value, the reason for the override (question id → reason).
+/// </summary>
+public sealed record SaveAnswersRequest(IReadOnlyDictionary<string, Answer>? Answers, IReadOnlyDictionary<string, string?>? Reasons)
+{
+    public AnswerSheetData Data => new() { Answers = Answers ?? new Dictionary<string, Answer>() };
+}
+
+/// <param name="Evidence">For answers of questions that can take live data: source (live, manual, override), value, live value, measured at, reason.</param>
 public sealed record AnswerSheetResponse(
     Guid Id, Guid EnterpriseId, string ModelId, string ModelVersion, string Status, int Answered, int Questions,
-    DateTime CreatedAt, DateTime UpdatedAt, DateTime? SubmittedAt, AnswerSheetData? Answers)
+    DateTime CreatedAt, DateTime UpdatedAt, DateTime? SubmittedAt, AnswerSheetData? Answers, IReadOnlyDictionary<string, AnswerEvidence>? Evidence)
 {
     public static AnswerSheetResponse From(AnswerSheet s, AssessmentModel model, bool withAnswers)
     {
         var answers = AssessmentService.AnswersOf(s);
         var progress = AnswerProgress.Of(model, answers);
         return new AnswerSheetResponse(s.Id, s.EnterpriseId, s.ModelId, s.ModelVersion, s.Status.ToString().ToLowerInvariant(),
-            progress.Answered, progress.Total, s.CreatedAt, s.UpdatedAt, s.SubmittedAt, withAnswers ? answers : null);
+            progress.Answered, progress.Total, s.CreatedAt, s.UpdatedAt, s.SubmittedAt, withAnswers ? answers : null, withAnswers ? AnswerEvidence.Of(s) : null);
     }
 }
 
@@ -55,13 +66,13 @@ public static class AnswerSheetsApi
             return outcome.IsOk ? TypedResults.Ok(AnswerSheetResponse.From(outcome.Value!, service.ModelOf(outcome.Value!), withAnswers: true)) : outcome.ToProblem();
         }).WithName("GetAnswerSheet").Produces<AnswerSheetResponse>();
 
-        sheets.MapPut("/{id:guid}/answers", async (HttpContext http, AssessmentService service, Guid id, AnswerSheetData answers) =>
+        sheets.MapPut("/{id:guid}/answers", async (HttpContext http, AssessmentService service, Guid id, SaveAnswersRequest request) =>
         {
             var viewer = await http.ViewerAsync();
             if (viewer is null) return Results.Unauthorized();
-            var outcome = await service.SaveDraftAsync(viewer, id, answers, http.RequestAborted);
+            var outcome = await service.SaveDraftAsync(viewer, id, request.Data, request.Reasons, http.RequestAborted);
             return outcome.IsOk ? TypedResults.Ok(AnswerSheetResponse.From(outcome.Value!, service.ModelOf(outcome.Value!), withAnswers: true)) : outcome.ToProblem();
-        }).WithName("SaveDraft").WithSummary("Replace the draft's answers; invalid values give 400 with field errors and change nothing")
+        }).WithName("SaveDraft").WithSummary("Replace the draft's answers; invalid values, and answers that differ from the live value without a reason (field 'questionId.reason'), give 400 with field errors and change nothing")
           .Produces<AnswerSheetResponse>().ProducesValidationProblem();
 
         sheets.MapPost("/{id:guid}/submit", async (HttpContext http, AssessmentService service, Guid id) =>

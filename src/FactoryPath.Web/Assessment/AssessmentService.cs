@@ -1,5 +1,6 @@
 using FactoryPath.Core.Assessment;
 using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Assessment.Evidence;
 using FactoryPath.Web.Api;
 using FactoryPath.Web.Enterprises;
 using FactoryPath.Web.Localization;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FactoryPath.Web.Assessment;
 
 /// <summary>Answer sheets (create, save draft, submit) and results, always scoped to what the viewer may see.</summary>
-public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models, PeerStandings peers, TimeProvider clock)
+public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models, PeerStandings peers, TimeProvider clock, EvidenceService evidence)
 {
     public async Task<Outcome<AnswerSheet>> StartAsync(Viewer viewer, Guid enterpriseId, string? modelId, string? version, CancellationToken ct = default)
     {
@@ -32,10 +33,16 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
         if (draft is not null) return Outcome<AnswerSheet>.Ok(draft);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // a new sheet starts with what the enterprise's machine data already says (equipment rates, automatic data capture)
+        var live = await evidence.LiveAnswersAsync(enterpriseId, model, ct);
+        var map = evidence.MapFor(model.Id);
+        var answers = EvidenceStamp.Prefill(map, new AnswerSheetData(), new Dictionary<string, AnswerEvidence>(), live);
+        var stamped = EvidenceStamp.Apply(model, map, answers, null, live);
         var sheet = new AnswerSheet
         {
             EnterpriseId = enterpriseId, ModelId = model.Id, ModelVersion = model.Version, Status = AnswerSheetStatus.Draft,
-            AnswersJson = AssessmentJson.Serialize(new AnswerSheetData()), CreatedAt = now, UpdatedAt = now, CreatedByUserId = viewer.UserId,
+            AnswersJson = AssessmentJson.Serialize(answers), EvidenceJson = AnswerEvidence.Serialize(stamped.Evidence),
+            CreatedAt = now, UpdatedAt = now, CreatedByUserId = viewer.UserId,
         };
         db.AnswerSheets.Add(sheet);
         await db.SaveChangesAsync(ct);
@@ -66,15 +73,22 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
 
     public static AnswerSheetData AnswersOf(AnswerSheet sheet) => AssessmentJson.Deserialize<AnswerSheetData>(sheet.AnswersJson) ?? new AnswerSheetData();
 
-    /// <summary>Replaces the draft's answers. Invalid values are refused with field errors and the stored draft is kept.</summary>
-    public async Task<Outcome<AnswerSheet>> SaveDraftAsync(Viewer viewer, Guid sheetId, AnswerSheetData answers, CancellationToken ct = default)
+    /// <summary>
+    /// Replaces the draft's answers. Invalid values, and answers that differ from the live value without a reason in
+    /// <paramref name="reasons"/> (question id → reason), are refused with field errors and the stored draft is kept.
+    /// </summary>
+    public async Task<Outcome<AnswerSheet>> SaveDraftAsync(Viewer viewer, Guid sheetId, AnswerSheetData answers, IReadOnlyDictionary<string, string?>? reasons = null, CancellationToken ct = default)
     {
         var found = await EditableAsync(viewer, sheetId, ct);
         if (!found.IsOk) return found;
         var sheet = found.Value!;
-        var errors = AnswerValidator.Validate(ModelOf(sheet), answers, requireComplete: false);
+        var model = ModelOf(sheet);
+        var errors = AnswerValidator.Validate(model, answers, requireComplete: false).ToList();
+        var stamped = EvidenceStamp.Apply(model, evidence.MapFor(model.Id), answers, reasons, await evidence.LiveAnswersAsync(sheet.EnterpriseId, model, ct));
+        errors.AddRange(stamped.Errors);
         if (errors.Count > 0) return Outcome<AnswerSheet>.Invalid(ToFieldErrors(errors));
         sheet.AnswersJson = AssessmentJson.Serialize(answers);
+        sheet.EvidenceJson = AnswerEvidence.Serialize(stamped.Evidence);
         sheet.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         return Outcome<AnswerSheet>.Ok(sheet);
@@ -84,22 +98,30 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
     /// Autosave from the questionnaire: stores every valid answer and keeps the previously stored answer of each question
     /// whose new value is invalid, returning those field errors to show beside the fields.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<FieldError>>> AutosaveAsync(Viewer viewer, Guid sheetId, AnswerSheetData answers, CancellationToken ct = default)
+    public async Task<Outcome<IReadOnlyList<FieldError>>> AutosaveAsync(
+        Viewer viewer, Guid sheetId, AnswerSheetData answers, IReadOnlyDictionary<string, string?>? reasons = null, CancellationToken ct = default)
     {
         var found = await EditableAsync(viewer, sheetId, ct);
         if (!found.IsOk) return new Outcome<IReadOnlyList<FieldError>>(found.Kind, null, found.Errors, found.Message);
         var sheet = found.Value!;
         var model = ModelOf(sheet);
-        var errors = AnswerValidator.Validate(model, answers, requireComplete: false);
+        var map = evidence.MapFor(model.Id);
+        var errors = AnswerValidator.Validate(model, answers, requireComplete: false).ToList();
+        var stamped = EvidenceStamp.Apply(model, map, answers, reasons, await evidence.LiveAnswersAsync(sheet.EnterpriseId, model, ct));
+        errors.AddRange(stamped.Errors);
         var stored = AnswersOf(sheet);
+        var storedEvidence = AnswerEvidence.Of(sheet);
         var merged = answers;
+        var mergedEvidence = new Dictionary<string, AnswerEvidence>(stamped.Evidence, StringComparer.Ordinal);
         foreach (var id in errors.Select(e => e.QuestionId).Distinct())
         {
             merged = stored.Get(id) is { } previous ? merged.With(id, previous) : merged.Without(id);
+            if (storedEvidence.GetValueOrDefault(id) is { } before) mergedEvidence[id] = before; else mergedEvidence.Remove(id);
         }
         if (AnswerValidator.Validate(model, merged, requireComplete: false).Count == 0)
         {
             sheet.AnswersJson = AssessmentJson.Serialize(merged);
+            sheet.EvidenceJson = AnswerEvidence.Serialize(mergedEvidence);
             sheet.UpdatedAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
         }
@@ -113,9 +135,17 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
         if (!found.IsOk) return new Outcome<StoredResult>(found.Kind, null, found.Errors, found.Message);
         var sheet = found.Value!;
         var model = ModelOf(sheet);
-        var answers = AnswersOf(sheet);
-        var errors = AnswerValidator.Validate(model, answers, requireComplete: true);
+        // answers that follow the live data take its value of now; overrides keep their reason and are checked again
+        var map = evidence.MapFor(model.Id);
+        var live = await evidence.LiveAnswersAsync(sheet.EnterpriseId, model, ct);
+        var storedEvidence = AnswerEvidence.Of(sheet);
+        var answers = EvidenceStamp.Prefill(map, AnswersOf(sheet), storedEvidence, live, fillMissing: false);
+        var stamped = EvidenceStamp.Apply(model, map, answers, storedEvidence.ToDictionary(e => e.Key, e => e.Value.Reason), live);
+        var errors = AnswerValidator.Validate(model, answers, requireComplete: true).ToList();
+        errors.AddRange(stamped.Errors);
         if (errors.Count > 0) return Outcome<StoredResult>.Invalid(ToFieldErrors(errors));
+        sheet.AnswersJson = AssessmentJson.Serialize(answers);
+        sheet.EvidenceJson = AnswerEvidence.Serialize(stamped.Evidence);
 
         var scored = Scorer.Score(model, answers);
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == sheet.EnterpriseId, ct);
@@ -181,6 +211,13 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
     /// </summary>
     public LocalizedText LevelName(StoredResult result) =>
         models.Find(result.ModelId, result.ModelVersion)?.Levels.Named(result.Level).Name ?? Details(result).Level.Name;
+
+    /// <summary>Where the answers of a result's sheet came from (question id → evidence); empty for sheets from before evidence was recorded.</summary>
+    public async Task<IReadOnlyDictionary<string, AnswerEvidence>> EvidenceOfAsync(StoredResult result, CancellationToken ct = default)
+    {
+        var json = await db.AnswerSheets.AsNoTracking().Where(s => s.Id == result.AnswerSheetId).Select(s => s.EvidenceJson).FirstOrDefaultAsync(ct);
+        return json is null ? new Dictionary<string, AnswerEvidence>() : AnswerEvidence.Of(new AnswerSheet { EvidenceJson = json });
+    }
 
     public static AssessmentResult Details(StoredResult result) =>
         AssessmentJson.Deserialize<AssessmentResult>(result.ResultJson) ?? throw new InvalidOperationException($"Result {result.Id} has no stored details.");

@@ -1,4 +1,5 @@
 using FactoryPath.Core.Assessment;
+using FactoryPath.Web.Assessment.Evidence;
 using FactoryPath.Web.Platform;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,9 @@ public static class AssessmentSetup
     public static IServiceCollection AddAssessment(this IServiceCollection services)
     {
         services.AddSingleton(sp => LoadModels(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.ResolveModelsDirectory()));
+        services.AddSingleton(sp => LoadEvidenceMaps(
+            Path.Combine(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.ResolveModelsDirectory(), "evidence"), sp.GetRequiredService<ModelRegistry>()));
+        services.AddScoped<EvidenceService>();
         services.AddScoped<AssessmentService>();
         services.AddScoped<PeerStandings>();
         return services;
@@ -25,5 +29,14 @@ public static class AssessmentSetup
         if (registry.Models.Count == 0)
             throw new InvalidOperationException($"The assessment models folder '{directory}' holds no model files (*.yaml).");
         return registry;
+    }
+
+    /// <summary>Loads the evidence maps (models/evidence/*.yaml, optional); a broken one stops the start with each error as file:line:column.</summary>
+    public static EvidenceMaps LoadEvidenceMaps(string directory, ModelRegistry models)
+    {
+        var (maps, errors) = EvidenceMaps.LoadDirectory(directory, models);
+        if (errors.Count > 0)
+            throw new InvalidOperationException($"The evidence maps in '{directory}' have {errors.Count} error(s):{Environment.NewLine}" + string.Join(Environment.NewLine, errors));
+        return maps;
     }
 }

@@ -22,7 +22,7 @@ public enum IngestResult
 /// Stores uplink messages exactly once per (gateway, sequence): the message row and what it carries are written in one
 /// transaction, and a message seen before is acknowledged and ignored. Writes are serialised (SQLite has one writer).
 /// </summary>
-public sealed class UplinkIngestion(IServiceScopeFactory scopes, TimeProvider clock, ILogger<UplinkIngestion> log)
+public sealed class UplinkIngestion(IServiceScopeFactory scopes, TimeProvider clock, ILogger<UplinkIngestion> log, IEnumerable<IHealthReportObserver> observers)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
@@ -76,16 +76,18 @@ public sealed class UplinkIngestion(IServiceScopeFactory scopes, TimeProvider cl
             if (read.Rollups is { } rollups) await ApplyAsync(db, gatewayId, rollups, ct);
             if (read.Register is not null) await SnapshotAsync(db, gatewayId, read, now, ct);
             if (read.Kpis is { } kpis) await Production.ProductionIngestion.UpsertAsync(db, gateway, kpis, ct);
+            var latestHealth = false;
             if (read.Health is { } health)
             {
                 gateway.LastHealthAt = now;
                 gateway.StartedAt = health.StartedAt.UtcDateTime;
                 gateway.Version = health.Version;
-                await SnapshotAsync(db, gatewayId, read, now, ct);
+                latestHealth = await SnapshotAsync(db, gatewayId, read, now, ct);
             }
             gateway.MessagesStored++;
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            if (latestHealth) Notify(new HealthStored(gatewayId, gateway.EnterpriseId, read.Envelope.CreatedAt, read.Health!));
             return IngestResult.Stored;
         }
         catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
@@ -157,7 +159,24 @@ public sealed class UplinkIngestion(IServiceScopeFactory scopes, TimeProvider cl
         }
     }
 
-    private static async Task SnapshotAsync(PlatformDbContext db, string gatewayId, ReadUplink read, DateTime now, CancellationToken ct)
+    private void Notify(HealthStored stored)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                observer.OnHealthStored(stored);
+            }
+            catch (Exception e)
+            {
+                // an observer's failure is its own; the report is stored and acknowledged regardless
+                log.LogError(e, "A health observer failed on the report of {Gateway}", stored.GatewayId);
+            }
+        }
+    }
+
+    /// <summary>Stores the report as the latest of its kind; false when a newer one is stored already.</summary>
+    private static async Task<bool> SnapshotAsync(PlatformDbContext db, string gatewayId, ReadUplink read, DateTime now, CancellationToken ct)
     {
         var kind = read.Envelope.Kind;
         var snapshot = await db.GatewaySnapshots.FirstOrDefaultAsync(s => s.GatewayId == gatewayId && s.Kind == kind, ct);
@@ -168,11 +187,12 @@ public sealed class UplinkIngestion(IServiceScopeFactory scopes, TimeProvider cl
         }
         else if (snapshot.Sequence > read.Envelope.Sequence)
         {
-            return; // an older report replayed late does not overwrite a newer one
+            return false; // an older report replayed late does not overwrite a newer one
         }
         snapshot.Sequence = read.Envelope.Sequence;
         snapshot.ReceivedAt = now;
         snapshot.Json = read.Envelope.Payload.GetRawText();
+        return true;
     }
 
     private static void Note(Gateway gateway, string error, DateTime now)

@@ -1,4 +1,5 @@
 using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Alerts;
 using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Demands;
@@ -32,6 +33,10 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
     public DbSet<ProductionDownTime> ProductionDownTimes => Set<ProductionDownTime>();
     public DbSet<ProductionHour> ProductionHours => Set<ProductionHour>();
     public DbSet<ProductionDownHour> ProductionDownHours => Set<ProductionDownHour>();
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertRuleState> AlertRuleStates => Set<AlertRuleState>();
+    public DbSet<AlertSetup> AlertSetups => Set<AlertSetup>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -65,6 +70,7 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
             s.Property(x => x.ModelId).HasMaxLength(80).IsRequired();
             s.Property(x => x.ModelVersion).HasMaxLength(40).IsRequired();
             s.Property(x => x.Status).HasConversion<string>().HasMaxLength(12);
+            s.Property(x => x.EvidenceJson).IsRequired().HasDefaultValue("{}");
             s.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
             s.HasIndex(x => new { x.EnterpriseId, x.UpdatedAt });
         });
@@ -88,5 +94,6 @@ public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> option
         DemandsModel.Configure(builder);
         GatewaysModel.Configure(builder);
         ProductionModel.Configure(builder);
+        AlertsModel.Configure(builder);
     }
 }

@@ -23,6 +23,9 @@ public sealed class EdgeRunCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("gateway gw-demo-cli, 5 equipment, 4 devices", output);
         Assert.Contains("uplink none", output);
+        Assert.Contains("2 machines with KPIs", output); // the press and the CNC; the compressor and the meter make no parts
+        Assert.Contains("warning: " + file + ":", output);
+        Assert.Contains("equipment 'compressor-1' has no 'idealCycleTime'", output);
         Assert.Contains("port: 5999", await File.ReadAllTextAsync(file));
     }
 

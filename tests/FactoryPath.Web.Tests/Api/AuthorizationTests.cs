@@ -26,6 +26,8 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         public Guid DraftA { get; private set; }
         public Guid ResultA { get; private set; }
         public string GatewayA { get; private set; } = "";
+        public Guid AlertRuleA { get; private set; }
+        public long AlertA { get; private set; }
 
         public async Task InitializeAsync()
         {
@@ -40,6 +42,18 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
             ResultA = (await ApiClient.ReadAsync(submitted)).GetProperty("summary").GetProperty("id").GetGuid();
             DraftA = (await A.StartSheetAsync(EnterpriseA, model.Id)).GetProperty("id").GetGuid();
             GatewayA = (await Gateways.TestGateway.IssueAsync(A)).Id;
+            var rule = await A.Http.PostAsJsonAsync("/api/v1/alert-rules", new
+            {
+                name = "甲的规则", target = "tag", role = "powerKw", scope = "prefix", assetPath = "", @operator = "greaterThan", threshold = 45, durationSeconds = 60, severity = "warning",
+            });
+            Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
+            AlertRuleA = (await ApiClient.ReadAsync(rule)).GetProperty("id").GetGuid();
+            using var scope = Factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<FactoryPath.Web.Persistence.PlatformDbContext>();
+            var alert = new FactoryPath.Web.Alerts.Alert { EnterpriseId = EnterpriseA, RuleId = AlertRuleA, RuleName = "甲的规则", Subject = "acme/ningbo/moulding/line-1/press-3", Since = DateTime.UtcNow, RaisedAt = DateTime.UtcNow };
+            db.Alerts.Add(alert);
+            await db.SaveChangesAsync();
+            AlertA = alert.Id;
         }
 
         public Task DisposeAsync()
@@ -64,6 +78,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "GET", "/api/v1/enterprises/{enterprise}/results" },
         { "GET", "/api/v1/results/{result}" },
         { "GET", "/api/v1/results/{result}/roadmap" },
+        { "GET", "/api/v1/enterprises/{enterprise}/evidence" },
         { "GET", "/api/v1/admin/users" },
         { "POST", "/api/v1/admin/users" },
         { "GET", "/api/v1/gateways" },
@@ -77,14 +92,23 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "GET", "/api/v1/production/pareto" },
         { "GET", "/api/v1/production/live" },
         { "GET", "/api/v1/production/export.csv" },
+        { "GET", "/api/v1/alerts" },
+        { "GET", "/api/v1/alerts/{alert}" },
+        { "POST", "/api/v1/alerts/{alert}/acknowledge" },
+        { "GET", "/api/v1/alert-rules" },
+        { "POST", "/api/v1/alert-rules" },
+        { "GET", "/api/v1/alert-rules/{alert-rule}" },
+        { "PUT", "/api/v1/alert-rules/{alert-rule}" },
+        { "DELETE", "/api/v1/alert-rules/{alert-rule}" },
     };
 
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
-        .Replace("{draft}", _w.DraftA.ToString()).Replace("{result}", _w.ResultA.ToString()).Replace("{gateway}", _w.GatewayA);
+        .Replace("{draft}", _w.DraftA.ToString()).Replace("{result}", _w.ResultA.ToString()).Replace("{gateway}", _w.GatewayA)
+        .Replace("{alert-rule}", _w.AlertRuleA.ToString()).Replace("{alert}", _w.AlertA.ToString());
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
-        Content = method is "GET" ? null : JsonContent.Create(new { }),
+        Content = method is "GET" or "DELETE" ? null : JsonContent.Create(new { }),
     };
 
     [Theory]
@@ -106,6 +130,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     [InlineData("GET", "/api/v1/enterprises/{enterprise}/results")]
     [InlineData("GET", "/api/v1/results/{result}")]
     [InlineData("GET", "/api/v1/results/{result}/roadmap")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/evidence")]
     [InlineData("GET", "/api/v1/gateways/{gateway}")]
     [InlineData("GET", "/api/v1/gateways/{gateway}/live")]
     [InlineData("GET", "/api/v1/gateways/{gateway}/rollups")]
@@ -115,6 +140,11 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     [InlineData("GET", "/api/v1/production/pareto?enterpriseId={enterprise}")]
     [InlineData("GET", "/api/v1/production/live?enterpriseId={enterprise}")]
     [InlineData("GET", "/api/v1/production/export.csv?enterpriseId={enterprise}")]
+    [InlineData("GET", "/api/v1/alerts/{alert}")]
+    [InlineData("POST", "/api/v1/alerts/{alert}/acknowledge")]
+    [InlineData("GET", "/api/v1/alert-rules/{alert-rule}")]
+    [InlineData("PUT", "/api/v1/alert-rules/{alert-rule}")]
+    [InlineData("DELETE", "/api/v1/alert-rules/{alert-rule}")]
     public async Task Another_enterprise_gets_404_for_everything_of_A(string method, string path)
     {
         var response = await _w.B.Http.SendAsync(Request(method, Fill(path)));

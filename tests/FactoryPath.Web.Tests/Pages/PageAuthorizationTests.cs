@@ -48,6 +48,10 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/gateways/gw-any")]
     [InlineData("/production")]
     [InlineData("/production/export.csv")]
+    [InlineData("/alerts")]
+    [InlineData("/alerts/rules")]
+    [InlineData("/alerts/rules/new")]
+    [InlineData("/alerts/rules/00000000-0000-0000-0000-000000000001")]
     public async Task Pages_with_data_send_anonymous_visitors_to_sign_in(string path)
     {
         var response = await PageClient.Anonymous(_w.Factory).Http.GetAsync(Fill(path));
