@@ -47,7 +47,7 @@ public sealed class GatewayHostLocalPageTests : IDisposable
             Assert.Equal($"http://127.0.0.1:{port}/", host.LocalPage!.Url);
             Assert.Contains("/js/local.js", await http.GetStringAsync(host.LocalPage.Url));
             var live = await http.GetStringAsync(host.LocalPage.Url + "api/live");
-            Assert.Contains("\"kpisAvailable\":false", live); // no KPI engine in the host yet: states only
+            Assert.Contains("\"assetPath\":\"acme/ningbo/moulding/line-1/press-1\"", live); // the machine from the gateway's tags
         }
         finally
         {
