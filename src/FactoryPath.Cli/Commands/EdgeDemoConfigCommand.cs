@@ -35,11 +35,12 @@ internal static class EdgeDemoConfigCommand
             return 2;
         }
 
-        var machines = new MachineSimulation(ScenarioLoader.LoadDemo()).Machines;
+        var scenario = ScenarioLoader.LoadDemo();
+        var machines = new MachineSimulation(scenario).Machines;
         var uplink = uplinkHost is null
             ? null
             : new SimulatorGatewayConfig.UplinkSettings(uplinkHost, uplinkPort, "${FACTORYPATH_GATEWAY_SECRET}", $"{gatewayId}-journal");
-        var yaml = SimulatorGatewayConfig.Yaml(machines, host, port, gatewayId, $"{gatewayId}.duckdb", uplink);
+        var yaml = SimulatorGatewayConfig.Yaml(machines, host, port, gatewayId, $"{gatewayId}.duckdb", uplink, scenario.Acceleration);
         if (file is null)
         {
             await output.WriteAsync(yaml);

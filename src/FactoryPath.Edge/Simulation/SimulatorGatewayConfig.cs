@@ -17,8 +17,13 @@ public static class SimulatorGatewayConfig
     public const string Enterprise = "demo";
     public const string Site = "ningbo";
 
-    public static string Yaml(IEnumerable<SimulatedMachine> machines, string host, int port, string gatewayId, string storePath, UplinkSettings? uplink = null)
+    /// <param name="acceleration">
+    /// The scenario's simulated seconds per real second: the gateway measures real time, so a machine simulated 10×
+    /// faster makes its parts in a tenth of the real time, and its ideal cycle is divided accordingly.
+    /// </param>
+    public static string Yaml(IEnumerable<SimulatedMachine> machines, string host, int port, string gatewayId, string storePath, UplinkSettings? uplink = null, double acceleration = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(acceleration);
         var list = machines.ToList();
         var yaml = new StringBuilder();
         void Line(string text) => yaml.Append(text).Append('\n');
@@ -61,7 +66,7 @@ public static class SimulatorGatewayConfig
             if (machine.Spec.CycleSeconds > 0)
             {
                 // the ideal cycle is taken as 90 % of the simulated mean cycle, so effectiveness lands near 0.9
-                Line(Invariant($"    idealCycleTime: {Math.Round(machine.Spec.CycleSeconds * 900)}ms"));
+                Line(Invariant($"    idealCycleTime: {Math.Max(1, Math.Round(machine.Spec.CycleSeconds * 900 / acceleration))}ms"));
             }
         }
 

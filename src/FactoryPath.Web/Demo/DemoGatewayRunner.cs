@@ -58,7 +58,8 @@ public sealed class DemoGatewayRunner(
             await simulator.StartAsync(stoppingToken);
             var folder = Path.Combine(options.ResolveDataDirectory(), "edge-demo");
             var yaml = SimulatorGatewayConfig.Yaml(simulator.Machines, "127.0.0.1", simulator.Port, DemoGateway.Id, Path.Combine(folder, "store.duckdb"),
-                new SimulatorGatewayConfig.UplinkSettings(Loopback(broker.Host), broker.Port, options.DemoPassword, Path.Combine(folder, "journal")));
+                new SimulatorGatewayConfig.UplinkSettings(Loopback(broker.Host), broker.Port, options.DemoPassword, Path.Combine(folder, "journal")),
+                simulator.Simulation.Scenario.Acceleration);
             var config = GatewayConfigLoader.Parse(yaml, "demo-gateway.yaml", folder);
             await using var gateway = await GatewayHost.StartAsync(config, loggers: loggers);
             Gateway = gateway;

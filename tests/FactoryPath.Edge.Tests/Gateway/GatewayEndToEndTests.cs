@@ -35,7 +35,7 @@ public sealed class GatewayEndToEndTests : IAsyncLifetime
 
     private GatewayConfig Config(SimulatorGatewayConfig.UplinkSettings? uplink = null)
     {
-        var yaml = SimulatorGatewayConfig.Yaml(simulator.Machines, "127.0.0.1", simulator.Port, "gw-test", Path.Combine(folder, "store.duckdb"), uplink);
+        var yaml = SimulatorGatewayConfig.Yaml(simulator.Machines, "127.0.0.1", simulator.Port, "gw-test", Path.Combine(folder, "store.duckdb"), uplink, simulator.Simulation.Scenario.Acceleration);
         return GatewayConfigLoader.Parse(yaml, "demo.yaml", folder);
     }
 
