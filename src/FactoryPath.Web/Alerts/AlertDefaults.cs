@@ -1,4 +1,5 @@
 using FactoryPath.Edge.Kpi;
+using FactoryPath.Edge.Simulation;
 using FactoryPath.Edge.Model;
 using FactoryPath.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -19,9 +20,12 @@ public sealed class AlertSetup
 /// </summary>
 public static class AlertDefaults
 {
+    /// <summary>Where the demo factory's compressor sits (the simulator's utilities area).</summary>
+    private const string DemoUtilities = $"{SimulatorGatewayConfig.Enterprise}/{SimulatorGatewayConfig.Site}/utilities";
+
     public static IReadOnlyList<AlertRule> For(Guid enterpriseId, bool demo, DateTime now)
     {
-        AlertRule Rule(string key, AlertTargetKind target, TagRole? role, AlertKpi? kpi, int? window, AlertOperator op, double threshold, int seconds, AlertSeverity severity) => new()
+        AlertRule Rule(string key, AlertTargetKind target, TagRole? role, AlertKpi? kpi, int? window, AlertOperator op, double threshold, int seconds, AlertSeverity severity, string prefix = "") => new()
         {
             Id = Guid.NewGuid(),
             EnterpriseId = enterpriseId,
@@ -31,7 +35,7 @@ public static class AlertDefaults
             Kpi = kpi,
             WindowMinutes = window,
             Scope = AlertScope.Prefix,
-            AssetPath = "",
+            AssetPath = prefix,
             Operator = op,
             Threshold = threshold,
             DurationSeconds = seconds,
@@ -46,7 +50,8 @@ public static class AlertDefaults
             ?
             [
                 Rule("alerts.default.demoDown", AlertTargetKind.Tag, TagRole.State, null, null, AlertOperator.EqualTo, down, 15, AlertSeverity.Critical),
-                Rule("alerts.default.demoHot", AlertTargetKind.Tag, TagRole.Temperature, null, null, AlertOperator.GreaterThan, 95, 20, AlertSeverity.Warning),
+                // the compressor's over-temperature limit; the press runs at 220 °C by design, so the rule watches the utilities area only
+                Rule("alerts.default.demoHot", AlertTargetKind.Tag, TagRole.Temperature, null, null, AlertOperator.GreaterThan, 95, 20, AlertSeverity.Warning, DemoUtilities),
                 Rule("alerts.default.oee", AlertTargetKind.Kpi, null, AlertKpi.Oee, 60, AlertOperator.LessThan, 50, 0, AlertSeverity.Warning),
             ]
             :

@@ -35,5 +35,12 @@ public sealed class DemoAlertTests
         Assert.True(alert.GetProperty("raisedAt").GetDateTime() - alert.GetProperty("since").GetDateTime() >= TimeSpan.FromSeconds(15));
         var rules = await ApiClient.ReadAsync(await owner.Http.GetAsync("/api/v1/alert-rules"));
         Assert.Equal(3, rules.GetProperty("total").GetInt32());
+
+        // the over-temperature rule watches the compressor's area only: the press runs at 220 °C by design
+        var hot = rules.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Compressor temperature above 95 °C for 20 s");
+        Assert.Equal("demo/ningbo/utilities", hot.GetProperty("assetPath").GetString());
+        var alerts = await ApiClient.ReadAsync(await owner.Http.GetAsync("/api/v1/alerts?pageSize=100"));
+        Assert.DoesNotContain(alerts.GetProperty("items").EnumerateArray(),
+            a => a.GetProperty("ruleName").GetString() == hot.GetProperty("name").GetString() && a.GetProperty("subject").GetString()!.Contains("press-1", StringComparison.Ordinal));
     }
 }
