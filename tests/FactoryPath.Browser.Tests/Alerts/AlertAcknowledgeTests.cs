@@ -21,7 +21,7 @@ namespace FactoryPath.Browser.Tests.Alerts;
 [Collection(BrowserCollection.Name)]
 public class AlertAcknowledgeTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private const string Password = "Browser2026pass";
+    private const string Password = Journeys.Password;
 
     [Theory]
     [InlineData("zh-CN", "告警", "压机停机 2 秒", "确认", "维修已到场")]
@@ -29,7 +29,7 @@ public class AlertAcknowledgeTests(BrowserFixture fixture) : BrowserTest(fixture
     public async Task A_machine_down_alert_appears_on_the_alerts_page_and_is_acknowledged(string locale, string title, string ruleName, string ackLabel, string comment)
     {
         var page = await NewPageAsync(locale);
-        await SignUpWithEnterpriseAsync(page, locale == "en" ? "Browser Alerts Machinery Co." : "浏览器告警测试机械有限公司");
+        await Journeys.SignUpWithEnterpriseAsync(page, locale == "en" ? "Browser Alerts Machinery Co." : "浏览器告警测试机械有限公司");
 
         await page.GotoAsync("/gateways");
         await page.FillAsync("#gatewayName", "注塑车间网关");
@@ -88,33 +88,6 @@ public class AlertAcknowledgeTests(BrowserFixture fixture) : BrowserTest(fixture
         var health = new GatewayHealthReport(DateTimeOffset.UtcNow.AddMinutes(-1), "1.0.0-browser",
             [new SourceHealth("press-3", "modbus-tcp", true, DateTimeOffset.UtcNow, 10, 0, null)], 0,
             [new LiveTag("press-3.state", "demo/ningbo/moulding/line-1/press-3", TagRole.State, null, 3, TagQuality.Good, sampledAt)]);
-        var envelope = UplinkEnvelope.Create(id, sequence, UplinkKinds.Health, DateTimeOffset.UtcNow, health);
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(UplinkTopics.For(id, UplinkKinds.Health))
-            .WithPayload(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(envelope, UplinkJson.Options)))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        var result = await client.PublishAsync(message);
-        Assert.True(result.IsSuccess, result.ReasonCode.ToString());
-    }
-
-    private static async Task SignUpWithEnterpriseAsync(IPage page, string name)
-    {
-        await page.GotoAsync("/account/register");
-        await page.FillAsync("#displayName", "告警测试");
-        await page.FillAsync("#email", $"alerts-{Guid.NewGuid():N}@test.factorypath.cn");
-        await page.FillAsync("#password", Password);
-        await page.FillAsync("#confirm", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/enterprise**");
-        var first17 = $"91330200MA{Random.Shared.Next(0, 9_999_999):0000000}";
-        await page.FillAsync("#name", name);
-        await page.FillAsync("#creditCode", first17 + CreditCode.ComputeCheckCharacter(first17));
-        await page.SelectOptionAsync("#industryCode", "34");
-        await page.SelectOptionAsync("#prefectureCode", "330200");
-        await page.FillAsync("#employees", "120");
-        await page.FillAsync("#revenue", "5000");
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/assessments**");
+        await Journeys.PublishHealthAsync(client, id, sequence, health);
     }
 }

@@ -153,30 +153,12 @@ public class AssessmentJourneyTests(BrowserFixture fixture) : BrowserTest(fixtur
     }
 
     /// <summary>Signs up a new account and registers its enterprise through the pages; ends on the assessments page.</summary>
-    private static async Task SignUpWithEnterpriseAsync(IPage page, string industry, string name)
-    {
-        await page.GotoAsync("/account/register");
-        await page.FillAsync("#displayName", "Tester");
-        await page.FillAsync("#email", $"t-{Guid.NewGuid():N}@test.factorypath.cn");
-        await page.FillAsync("#password", "Browser2026pass");
-        await page.FillAsync("#confirm", "Browser2026pass");
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/enterprise**");
-        await page.FillAsync("#name", name);
-        await page.FillAsync("#creditCode", NewCreditCode());
-        await page.SelectOptionAsync("#industryCode", industry);
-        await page.SelectOptionAsync("#prefectureCode", "330200");
-        await page.FillAsync("#employees", "25");
-        await page.FillAsync("#revenue", "800");
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/assessments**");
-    }
 
     [Fact]
     public async Task Model_2_with_a_sub_domain_marked_not_applicable_reaches_the_top_level_when_everything_else_is_fully_met()
     {
         var page = await NewPageAsync("zh-CN");
-        await SignUpWithEnterpriseAsync(page, "36", "成熟度自评测试有限公司");
+        await Journeys.SignUpWithEnterpriseAsync(page, "成熟度自评测试有限公司", industry: "36", employees: 25, revenueTenThousands: 800);
         await page.ClickAsync("[data-model=cmmm-selfcheck] button[type=submit]");
         await page.WaitForURLAsync("**/sheets/**");
         await Expect(page.Locator("[data-testid=submit]")).ToBeVisibleAsync();

@@ -14,7 +14,7 @@ namespace FactoryPath.Browser.Tests.Demands;
 [Collection(BrowserCollection.Name)]
 public class DemandJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private const string Password = "Browser2026pass";
+    private const string Password = Journeys.Password;
 
     [Fact]
     public async Task An_enterprise_posts_a_demand_a_provider_answers_it_and_the_enterprise_accepts_it()
@@ -23,7 +23,7 @@ public class DemandJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
 
         // the enterprise, in Chinese: sign up, describe the enterprise, post a demand
         var enterprise = await NewPageAsync("zh-CN");
-        await SignUpWithEnterpriseAsync(enterprise, "浏览器需求测试机械有限公司");
+        await Journeys.SignUpWithEnterpriseAsync(enterprise, "浏览器需求测试机械有限公司");
         await enterprise.GotoAsync("/demands");
         await Expect(enterprise.Locator("[data-testid=no-demands]")).ToBeVisibleAsync();
         await enterprise.FillAsync("#title", "数控机床故障预测");
@@ -105,25 +105,5 @@ public class DemandJourneyTests(BrowserFixture fixture) : BrowserTest(fixture)
         await page.FillAsync("#password", Password);
         await page.ClickAsync("main button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-    }
-
-    private static async Task SignUpWithEnterpriseAsync(IPage page, string name)
-    {
-        await page.GotoAsync("/account/register");
-        await page.FillAsync("#displayName", "需求测试");
-        await page.FillAsync("#email", $"demand-{Guid.NewGuid():N}@test.factorypath.cn");
-        await page.FillAsync("#password", Password);
-        await page.FillAsync("#confirm", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/enterprise**");
-        var first17 = $"91330200MA{Random.Shared.Next(0, 9_999_999):0000000}";
-        await page.FillAsync("#name", name);
-        await page.FillAsync("#creditCode", first17 + CreditCode.ComputeCheckCharacter(first17));
-        await page.SelectOptionAsync("#industryCode", "34");
-        await page.SelectOptionAsync("#prefectureCode", "330200");
-        await page.FillAsync("#employees", "120");
-        await page.FillAsync("#revenue", "5000");
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/assessments**");
     }
 }

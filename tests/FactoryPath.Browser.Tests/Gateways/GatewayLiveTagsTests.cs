@@ -20,13 +20,13 @@ namespace FactoryPath.Browser.Tests.Gateways;
 [Collection(BrowserCollection.Name)]
 public class GatewayLiveTagsTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private const string Password = "Browser2026pass";
+    private const string Password = Journeys.Password;
 
     [Fact]
     public async Task A_reporting_gateway_shows_online_and_its_live_values_change_on_screen()
     {
         var page = await NewPageAsync("zh-CN");
-        await SignUpWithEnterpriseAsync(page, "浏览器网关测试机械有限公司");
+        await Journeys.SignUpWithEnterpriseAsync(page, "浏览器网关测试机械有限公司");
 
         await page.GotoAsync("/gateways");
         await Expect(page.Locator("[data-testid=no-gateways]")).ToBeVisibleAsync();
@@ -63,33 +63,6 @@ public class GatewayLiveTagsTests(BrowserFixture fixture) : BrowserTest(fixture)
         var health = new GatewayHealthReport(DateTimeOffset.UtcNow.AddMinutes(-1), "1.0.0-browser",
             [new SourceHealth("press-3", "modbus-tcp", true, DateTimeOffset.UtcNow, 10 * sequence, 0, null)], 0,
             [new LiveTag("press-3.power", "demo/ningbo/moulding/line-1/press-3", TagRole.PowerKw, "kW", power, TagQuality.Good, DateTimeOffset.UtcNow)]);
-        var envelope = UplinkEnvelope.Create(id, sequence, UplinkKinds.Health, DateTimeOffset.UtcNow, health);
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(UplinkTopics.For(id, UplinkKinds.Health))
-            .WithPayload(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(envelope, UplinkJson.Options)))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        var result = await client.PublishAsync(message);
-        Assert.True(result.IsSuccess, result.ReasonCode.ToString());
-    }
-
-    private static async Task SignUpWithEnterpriseAsync(IPage page, string name)
-    {
-        await page.GotoAsync("/account/register");
-        await page.FillAsync("#displayName", "网关测试");
-        await page.FillAsync("#email", $"gateway-{Guid.NewGuid():N}@test.factorypath.cn");
-        await page.FillAsync("#password", Password);
-        await page.FillAsync("#confirm", Password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/enterprise**");
-        var first17 = $"91330200MA{Random.Shared.Next(0, 9_999_999):0000000}";
-        await page.FillAsync("#name", name);
-        await page.FillAsync("#creditCode", first17 + CreditCode.ComputeCheckCharacter(first17));
-        await page.SelectOptionAsync("#industryCode", "34");
-        await page.SelectOptionAsync("#prefectureCode", "330200");
-        await page.FillAsync("#employees", "120");
-        await page.FillAsync("#revenue", "5000");
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/assessments**");
+        await Journeys.PublishHealthAsync(client, id, sequence, health);
     }
 }
