@@ -243,4 +243,66 @@ public sealed class RegionStatisticsTests : IClassFixture<RegionStatisticsTests.
         var enterpriseUser = new Viewer("u4", "e@example.cn", new HashSet<string> { PlatformRoles.EnterpriseUser }, Guid.NewGuid(), null);
         Assert.Equal(Platform.OutcomeKind.Forbidden, (await stats.SummaryAsync(enterpriseUser, "330000")).Kind);
     }
+
+    [Fact]
+    public async Task The_api_returns_suppressed_cells_as_null_with_a_flag()
+    {
+        var admin = await Users.WithRoleAsync(_w.Factory, PlatformRoles.RegionalAdmin, "330000");
+        var summary = await ApiClient.ReadAsync(await admin.Http.GetAsync("/api/v1/region/330000/summary"));
+        Assert.Equal(18, summary.GetProperty("totals").GetProperty("registered").GetProperty("count").GetInt32());
+        Assert.Equal(5, summary.GetProperty("minimumCell").GetInt32());
+        var wenzhou = summary.GetProperty("byDistrict").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "330300");
+        Assert.Equal(JsonValueKind.Null, wenzhou.GetProperty("registered").GetProperty("count").ValueKind);
+        Assert.True(wenzhou.GetProperty("registered").GetProperty("suppressed").GetBoolean());
+        Assert.False(wenzhou.GetProperty("assessed").GetProperty("suppressed").GetBoolean());
+
+        var industries = await ApiClient.ReadAsync(await admin.Http.GetAsync("/api/v1/region/330000/by-industry"));
+        Assert.Equal("330000", industries.GetProperty("region").GetProperty("code").GetString());
+        Assert.Equal([null, 10, null], industries.GetProperty("items").EnumerateArray()
+            .Select(r => r.GetProperty("registered").GetProperty("count") is { ValueKind: JsonValueKind.Number } n ? n.GetInt32() : (int?)null));
+
+        var unknown = await admin.Http.GetAsync("/api/v1/region/339900/levels");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_province_admin_drills_down_on_the_page_from_province_to_city_to_county()
+    {
+        var email = await Users.CreateAsync(_w.Factory, PlatformRoles.RegionalAdmin, "330000");
+        var page = await PageClient.SignedInAsync(_w.Factory, email, ApiClient.Password);
+        var province = await page.GetDocumentAsync("/region");
+        Assert.Contains("Zhejiang", province.QuerySelector("[data-testid=region-name]")!.TextContent);
+        Assert.Equal("18", province.QuerySelector("[data-testid=total-registered]")!.TextContent.Trim());
+        var wenzhou = province.QuerySelector("[data-testid=drill-330300]")!.ParentElement!.ParentElement!;
+        Assert.Equal("<5", wenzhou.QuerySelectorAll("td")[1].TextContent.Trim());
+        Assert.NotNull(province.QuerySelector("[data-testid='levels-chart-m-a'][data-chart]"));
+        Assert.Contains("Question q1", province.QuerySelector("[data-testid=gaps-table]")!.TextContent);
+
+        var city = await page.GetDocumentAsync(province.QuerySelector("[data-testid=drill-330200]")!.GetAttribute("href")!);
+        Assert.Equal("8", city.QuerySelector("[data-testid=total-registered]")!.TextContent.Trim());
+        Assert.Equal("/region/330000", city.QuerySelector("[data-testid=region-up]")!.GetAttribute("href"));
+        var county = await page.GetDocumentAsync(city.QuerySelector("[data-testid=drill-330212]")!.GetAttribute("href")!);
+        Assert.Equal("6", county.QuerySelector("[data-testid=total-registered]")!.TextContent.Trim());
+        Assert.Null(county.QuerySelector("[data-testid^=drill-]"));
+
+        var empty = await page.GetDocumentAsync("/region/330400");
+        Assert.NotNull(empty.QuerySelector("[data-testid=region-empty]"));
+        var other = await page.Http.GetAsync("/region/440000");
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.DoesNotContain("total-registered", await other.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_city_admin_lands_on_its_city_in_chinese_and_cannot_open_the_province()
+    {
+        var email = await Users.CreateAsync(_w.Factory, PlatformRoles.RegionalAdmin, "330200");
+        var page = await PageClient.SignedInAsync(_w.Factory, email, ApiClient.Password, "zh-CN");
+        var city = await page.GetDocumentAsync("/region");
+        Assert.Contains("宁波", city.QuerySelector("[data-testid=region-name]")!.TextContent);
+        Assert.Contains("区域统计", city.Title);
+        Assert.Null(city.QuerySelector("[data-testid=region-up]"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await page.Http.GetAsync("/region/330000")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await page.Http.GetAsync("/region/123")).StatusCode);
+    }
 }
