@@ -55,6 +55,24 @@ public class RegionDrillDownTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(page.Locator("[data-testid=region-name]")).ToContainTextAsync(province);
     }
 
+    [Fact]
+    public async Task The_demo_province_admin_sees_the_level_distribution_drawn()
+    {
+        var page = await NewPageAsync("zh-CN");
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", FactoryPath.Web.Demo.DemoAccounts.ProvinceAdmin.Email);
+        await page.FillAsync("#password", new FactoryPath.Web.Platform.PlatformOptions().DemoPassword);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+
+        await page.GotoAsync("/region");
+        await Expect(page.Locator("[data-testid=region-name]")).ToContainTextAsync("浙江省");
+        var chart = page.Locator("[data-testid=levels-chart-miit-sme-digital-level]");
+        await Expect(chart).ToHaveAttributeAsync("data-rendered", "true");
+        await Expect(chart.Locator("svg")).ToHaveCountAsync(1);
+        await ScreenshotAsync(page, "demo-zhejiang");
+    }
+
     private const string Total = "8";
     private const string CityTotal = "6";
 
