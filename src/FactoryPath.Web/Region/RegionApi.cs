@@ -27,6 +27,7 @@ public static class RegionApi
         Part(region, "/by-industry", "GetRegionByIndustry", "Enterprises registered and assessed per industry division", (s, r, ct) => s.ByIndustryAsync(r, ct));
         Part(region, "/levels", "GetRegionLevels", "Latest results per model and level", (s, r, ct) => s.LevelsAsync(r, ct));
         Part(region, "/gaps", "GetRegionGaps", "Questions most often below full marks in the latest results", (s, r, ct) => s.GapsAsync(r, ct));
+        Part(region, "/rates", "GetRegionRates", "Rate indicators (e.g. equipment networking) pooled over the latest results", (s, r, ct) => s.RatesAsync(r, ct));
         Part(region, "/market", "GetRegionMarket", "Demands posted, matched, with proposals and accepted", (s, r, ct) => s.MarketAsync(r, ct));
         return api;
     }

@@ -29,11 +29,18 @@ public sealed record MarketStage(StatCell Demands, StatCell Enterprises);
 
 public sealed record MarketCounts(MarketStage Posted, MarketStage Matched, MarketStage WithProposals, MarketStage Accepted);
 
+/// <summary>
+/// A rate indicator of a model (a band question with a rate, e.g. equipment networking) pooled over the region: the sum
+/// of the numerators over the sum of the denominators of the latest results that answer it, in percent. Null and
+/// suppressed when fewer than five enterprises answered it.
+/// </summary>
+public sealed record IndicatorRate(string ModelId, string QuestionId, string NameZh, string NameEn, StatCell Enterprises, double? Percent);
+
 public sealed record RegionTotals(StatCell Registered, StatCell Assessed);
 
 public sealed record RegionSummary(
     RegionRef Region, RegionTotals Totals, IReadOnlyList<BreakdownRow> ByDistrict, IReadOnlyList<BreakdownRow> ByIndustry,
-    IReadOnlyList<ModelLevels> Levels, IReadOnlyList<GapCount> Gaps, MarketCounts Market, int MinimumCell);
+    IReadOnlyList<ModelLevels> Levels, IReadOnlyList<GapCount> Gaps, MarketCounts Market, IReadOnlyList<IndicatorRate> Rates, int MinimumCell);
 
 /// <summary>
 /// Statistics of the enterprises located in one region (GB/T 2260 code): a province, a prefecture (city) or a county.
@@ -74,7 +81,7 @@ public sealed class RegionStatistics(PlatformDbContext db, ModelRegistry models)
         var (registered, assessed) = await TotalsAsync(region, ct);
         var summary = new RegionSummary(region, new RegionTotals(Suppression.Single(registered), Suppression.Single(assessed)),
             await ByDistrictAsync(region, ct), await ByIndustryAsync(region, ct), await LevelsAsync(region, ct), await GapsAsync(region, ct),
-            await MarketAsync(region, ct), Suppression.MinimumEnterprises);
+            await MarketAsync(region, ct), await RatesAsync(region, ct), Suppression.MinimumEnterprises);
         return Outcome<RegionSummary>.Ok(summary);
     }
 
@@ -175,7 +182,7 @@ public sealed class RegionStatistics(PlatformDbContext db, ModelRegistry models)
             AssessmentResult? result;
             try { result = AssessmentJson.Deserialize<AssessmentResult>(row.ResultJson); }
             catch (System.Text.Json.JsonException) { continue; }
-            if (result is null) continue;
+            if (result?.Nodes is null) continue;
             foreach (var node in result.Nodes)
             {
                 if (node.Kind == "group" || node.NotApplicable || node.MaxScore <= 0 || node.Score >= node.MaxScore) continue;
@@ -188,6 +195,48 @@ public sealed class RegionStatistics(PlatformDbContext db, ModelRegistry models)
                 .Select(c => new GapCount(c.Key.Model, c.Key.Node, c.Value.Name.Zh, c.Value.Name.En, Suppression.Single(c.Value.N))))
             .ToList();
     }
+
+    /// <summary>
+    /// Rate indicators (band questions with a rate) pooled over the latest results of the region, read from the answers of
+    /// the sheets those results came from (streamed, like <see cref="GapsAsync"/>). Each result is read against the model
+    /// version it was scored with; a result whose version is no longer installed is skipped.
+    /// </summary>
+    public async Task<IReadOnlyList<IndicatorRate>> RatesAsync(RegionRef region, CancellationToken ct = default)
+    {
+        var latest = from r in db.Results.AsNoTracking()
+                     join e in EnterprisesIn(region) on r.EnterpriseId equals e.Id
+                     join sheet in db.AnswerSheets.AsNoTracking() on r.AnswerSheetId equals sheet.Id
+                     where r.IsLatest
+                     select new { r.ModelId, r.ModelVersion, sheet.AnswersJson };
+        var sums = new Dictionary<(string Model, string Question), (LocalizedText Name, decimal Num, decimal Den, int N)>();
+        var order = new List<(string Model, string Question)>();
+        await foreach (var row in latest.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var model = models.Find(row.ModelId, row.ModelVersion);
+            if (model is null) continue;
+            AnswerSheetData? answers;
+            try { answers = AssessmentJson.Deserialize<AnswerSheetData>(row.AnswersJson); }
+            catch (System.Text.Json.JsonException) { continue; }
+            if (answers is null) continue;
+            foreach (var q in model.Nodes.OfType<BandQuestion>())
+            {
+                if (q.Rate is not { } rate || answers.Get(q.Id) is not { NotApplicable: false }) continue;
+                if (ValueOf(answers, q, rate.Numerator) is not { } num || ValueOf(answers, q, rate.Denominator) is not { } den || den <= 0 || num < 0) continue;
+                var key = (row.ModelId, q.Id);
+                if (sums.TryGetValue(key, out var sum)) sums[key] = (sum.Name, sum.Num + num, sum.Den + den, sum.N + 1);
+                else { sums[key] = (q.Name, num, den, 1); order.Add(key); }
+            }
+        }
+        return order.OrderBy(k => k.Model, StringComparer.Ordinal).Select(k =>
+        {
+            var (name, num, den, n) = sums[k];
+            var cell = Suppression.Single(n);
+            return new IndicatorRate(k.Model, k.Question, name.Zh, name.En, cell, cell.Suppressed ? null : Math.Round((double)(num / den * 100), 1));
+        }).ToList();
+    }
+
+    private static decimal? ValueOf(AnswerSheetData answers, Question owner, InputReference input) =>
+        answers.Get(input.QuestionId ?? owner.Id)?.Values is { } values && values.TryGetValue(input.InputId, out var v) ? v : null;
 
     /// <summary>Demands posted by the region's enterprises; matched to at least one provider; with a proposal; with an accepted proposal.</summary>
     public async Task<MarketCounts> MarketAsync(RegionRef region, CancellationToken ct = default)

@@ -106,6 +106,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "GET", "/api/v1/region/330000/levels" },
         { "GET", "/api/v1/region/330000/gaps" },
         { "GET", "/api/v1/region/330000/market" },
+        { "GET", "/api/v1/region/330000/rates" },
     };
 
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
@@ -225,7 +226,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseB}")).StatusCode);
     }
 
-    private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market"];
+    private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market", "/api/v1/region/{code}/rates"];
 
     public static TheoryData<string> RegionEndpoints
     {

@@ -58,6 +58,19 @@ public sealed class RegionStatisticsTests : IClassFixture<RegionStatisticsTests.
                 db.Proposals.Add(new Proposal { DemandId = d.Id, ProviderId = provider.Id, Status = i == 0 ? ProposalStatus.Accepted : ProposalStatus.Submitted });
             var shenzhen = Demand(db, db.Enterprises.Local.First(e => e.RegionCode == "440300"));
             db.Proposals.Add(new Proposal { DemandId = shenzhen.Id, ProviderId = provider.Id, Status = ProposalStatus.Accepted });
+
+            // Fujian, for the rate indicators (equipment-digitization: total, digital; equipment-networking: networked)
+            // of the installed model: Fuzhou 350102 (10,5,2) (20,10,4) (30,15,6) (40,20,8) (100,50,30); Xiamen 350203 (10,10,10).
+            var model = scope.ServiceProvider.GetRequiredService<ModelRegistry>().Latest("miit-sme-digital-level")!;
+            foreach (var (region, total, digital, networked) in new[] { ("350102", 10, 5, 2), ("350102", 20, 10, 4), ("350102", 30, 15, 6), ("350102", 40, 20, 8), ("350102", 100, 50, 30), ("350203", 10, 10, 10) })
+            {
+                var e = new Enterprise { Name = $"福建{region}-{total}", CreditCode = Codes.NewCreditCode(), IndustryCode = "34", RegionCode = region, ProvinceCode = "350000" };
+                db.Enterprises.Add(e);
+                var answers = new AnswerSheetData()
+                    .With("equipment-digitization", new Answer { Values = new Dictionary<string, decimal> { ["total"] = total, ["digital"] = digital } })
+                    .With("equipment-networking", new Answer { Values = new Dictionary<string, decimal> { ["networked"] = networked } });
+                Result(db, e, model.Id, 2, latest: true, belowFull: [], model.Version, AssessmentJson.Serialize(answers));
+            }
             await db.SaveChangesAsync();
         }
 
@@ -85,9 +98,9 @@ public sealed class RegionStatisticsTests : IClassFixture<RegionStatisticsTests.
 
         private int _made;
 
-        private static void Result(PlatformDbContext db, Enterprise e, string model, int level, bool latest, string[] belowFull)
+        private static void Result(PlatformDbContext db, Enterprise e, string model, int level, bool latest, string[] belowFull, string version = "1", string answers = "{}")
         {
-            var sheet = new AnswerSheet { EnterpriseId = e.Id, ModelId = model, ModelVersion = "1", Status = AnswerSheetStatus.Submitted };
+            var sheet = new AnswerSheet { EnterpriseId = e.Id, ModelId = model, ModelVersion = version, Status = AnswerSheetStatus.Submitted, AnswersJson = answers };
             db.AnswerSheets.Add(sheet);
             var name = new LocalizedText("名称", "Name");
             NodeScore Q(string id) => new(id, "g", 1, "singleChoice", new LocalizedText("题" + id, "Question " + id), belowFull.Contains(id) ? 1 : 4, 4, false);
@@ -100,7 +113,7 @@ public sealed class RegionStatisticsTests : IClassFixture<RegionStatisticsTests.
             var result = new AssessmentResult(model, "1", name, 0, 16, nodes, [], [], new LevelReached(level, name), null);
             db.Results.Add(new StoredResult
             {
-                AnswerSheetId = sheet.Id, EnterpriseId = e.Id, ModelId = model, ModelVersion = "1", Level = level, IsLatest = latest,
+                AnswerSheetId = sheet.Id, EnterpriseId = e.Id, ModelId = model, ModelVersion = version, Level = level, IsLatest = latest,
                 IndustryCode = e.IndustryCode, ProvinceCode = e.ProvinceCode, RegionCode = e.RegionCode, ResultJson = AssessmentJson.Serialize(result),
             });
         }
@@ -242,6 +255,24 @@ public sealed class RegionStatisticsTests : IClassFixture<RegionStatisticsTests.
         Assert.Equal(Platform.OutcomeKind.NotFound, (await stats.SummaryAsync(ZhejiangAdmin, "339900")).Kind);
         var enterpriseUser = new Viewer("u4", "e@example.cn", new HashSet<string> { PlatformRoles.EnterpriseUser }, Guid.NewGuid(), null);
         Assert.Equal(Platform.OutcomeKind.Forbidden, (await stats.SummaryAsync(enterpriseUser, "330000")).Kind);
+    }
+
+    [Fact]
+    public async Task Rate_indicators_pool_numerators_and_denominators_of_the_latest_answers()
+    {
+        // Fuzhou: digital 5+10+15+20+50 = 100 of 200 → 50.0 %; networked 2+4+6+8+30 = 50 of 200 → 25.0 % (5 enterprises)
+        var fuzhou = (await SummaryAsync(Operator, "350100")).Rates;
+        Assert.Equal([("equipment-digitization", 50.0), ("equipment-networking", 25.0)], fuzhou.Select(r => (r.QuestionId, r.Percent!.Value)));
+        Assert.All(fuzhou, r => Assert.Equal(5, r.Enterprises.Count));
+        // Fujian adds Xiamen (10, 10, 10): 110 of 210 → 52.4 %, 60 of 210 → 28.6 % (6 enterprises)
+        var fujian = (await SummaryAsync(Operator, "350000")).Rates;
+        Assert.Equal([52.4, 28.6], fujian.Select(r => r.Percent!.Value));
+        // Xiamen alone: one enterprise, so neither the rate nor the count is shown
+        var xiamen = (await SummaryAsync(Operator, "350200")).Rates;
+        Assert.All(xiamen, r => Assert.Equal((null, true), (r.Percent, r.Enterprises.Suppressed)));
+        Assert.Equal(2, xiamen.Count);
+        // Zhejiang's results are of models that are not installed: no rates
+        Assert.Empty((await SummaryAsync(ZhejiangAdmin, "330000")).Rates);
     }
 
     [Fact]
