@@ -176,7 +176,7 @@ public sealed class RegionStatistics(PlatformDbContext db, ModelRegistry models)
                      join e in EnterprisesIn(region) on r.EnterpriseId equals e.Id
                      where r.IsLatest
                      select new { r.ModelId, r.ResultJson };
-        var counts = new Dictionary<(string Model, string Node), (LocalizedText Name, int N)>();
+        var counts = new Dictionary<(string Model, string Node), (LocalizedText Name, int N, int Answered)>();
         await foreach (var row in latest.AsAsyncEnumerable().WithCancellation(ct))
         {
             AssessmentResult? result;
@@ -185,14 +185,18 @@ public sealed class RegionStatistics(PlatformDbContext db, ModelRegistry models)
             if (result?.Nodes is null) continue;
             foreach (var node in result.Nodes)
             {
-                if (node.Kind == "group" || node.NotApplicable || node.MaxScore <= 0 || node.Score >= node.MaxScore) continue;
+                if (node.Kind == "group" || node.NotApplicable || node.MaxScore <= 0) continue;
                 var key = (row.ModelId, node.Id);
-                counts[key] = counts.TryGetValue(key, out var c) ? (c.Name, c.N + 1) : (node.Name, 1);
+                var below = node.Score < node.MaxScore ? 1 : 0;
+                counts[key] = counts.TryGetValue(key, out var c) ? (c.Name, c.N + below, c.Answered + 1) : (node.Name, below, 1);
             }
         }
-        return counts.GroupBy(c => c.Key.Model).OrderBy(g => g.Key, StringComparer.Ordinal)
+        // below full marks + at full marks = enterprises answering: both parts form a group, so that a shown count of
+        // gaps never reveals a small number of enterprises at full marks
+        return counts.Where(c => c.Value.N > 0).GroupBy(c => c.Key.Model).OrderBy(g => g.Key, StringComparer.Ordinal)
             .SelectMany(g => g.OrderByDescending(c => c.Value.N).ThenBy(c => c.Key.Node, StringComparer.Ordinal).Take(TopGaps)
-                .Select(c => new GapCount(c.Key.Model, c.Key.Node, c.Value.Name.Zh, c.Value.Name.En, Suppression.Single(c.Value.N))))
+                .Select(c => new GapCount(c.Key.Model, c.Key.Node, c.Value.Name.Zh, c.Value.Name.En,
+                    Suppression.Group([c.Value.N, c.Value.Answered - c.Value.N])[0])))
             .ToList();
     }
 

@@ -24,7 +24,8 @@ public sealed record StatCell(int? Count, bool Suppressed)
 /// <item>Complementary: cells that add up to a published total form a group (one column of a table, or the levels of one
 /// model). When exactly one cell of a group is suppressed and the group's total is shown, the smallest other non-zero
 /// cell (the first of equal ones) is suppressed too, so the hidden value cannot be got as total minus the others.
-/// When the total itself is suppressed every non-zero cell of the group is below 5 and already hidden.</item>
+/// When the total itself is suppressed every non-zero cell of the group is below 5 and already hidden. A count of gaps
+/// and the count at full marks on the same question form such a group too.</item>
 /// </list>
 /// </summary>
 public static class Suppression

@@ -76,7 +76,7 @@ public sealed class RegionStatisticsTests : IClassFixture<RegionStatisticsTests.
 
         /// <summary>
         /// Adds enterprises; the first levels.Length of them get a latest m-a result at that level. In every m-a result
-        /// q1 is below full marks for the first seven results made, q2 for results 8 and 9, q3 is always full, q4 not applicable.
+        /// q1 is below full marks for the first five results made, q2 for results 6 and 7, q3 is always full, q4 not applicable.
         /// </summary>
         private List<Enterprise> Add(PlatformDbContext db, string region, string industry, int count, int[] levels)
         {
@@ -88,7 +88,7 @@ public sealed class RegionStatisticsTests : IClassFixture<RegionStatisticsTests.
                 list.Add(e);
                 if (i < levels.Length)
                 {
-                    var below = region == "440300" ? ["q1", "q2"] : _made < 7 ? new[] { "q1" } : _made < 9 ? ["q2"] : [];
+                    var below = region == "440300" ? ["q1", "q2"] : _made < 5 ? new[] { "q1" } : _made < 7 ? ["q2"] : [];
                     if (region != "440300") _made++;
                     Result(db, e, "m-a", levels[i], latest: true, belowFull: below);
                 }
@@ -196,11 +196,18 @@ public sealed class RegionStatisticsTests : IClassFixture<RegionStatisticsTests.
     public async Task Gaps_count_questions_below_full_marks_in_latest_results()
     {
         var s = await SummaryAsync(ZhejiangAdmin, "330000");
-        // m-a latest results in Zhejiang: q1 below full in 7, q2 in 2 (hidden); q3 always full, q4 not applicable, g is a group
+        // m-a latest results in Zhejiang (10): q1 below full in 5 (and full in 5: shown), q2 in 2 (hidden); q3 always full,
+        // q4 not applicable, g is a group
         var gaps = s.Gaps.Where(g => g.ModelId == "m-a").ToList();
         Assert.Equal(["q1", "q2"], gaps.Select(g => g.NodeId));
-        Assert.Equal("7,-", Cells(gaps.Select(g => g.Enterprises)));
+        Assert.Equal("5,-", Cells(gaps.Select(g => g.Enterprises)));
         Assert.Equal("Question q1", gaps[0].NameEn);
+        // Ningbo (5 results): q1 never below full marks (not listed); q2 below in 2, at full marks in 3: hidden
+        var ningbo = (await SummaryAsync(NingboAdmin, "330200")).Gaps;
+        Assert.Equal(("q2", true), (Assert.Single(ningbo).NodeId, ningbo[0].Enterprises.Suppressed));
+        // Hangzhou (5 results + one m-b without gaps): q1 below full in all 5, none at full marks: shown
+        var hangzhou = (await SummaryAsync(ZhejiangAdmin, "330100")).Gaps;
+        Assert.Equal(("q1", 5), (Assert.Single(hangzhou).NodeId, hangzhou[0].Enterprises.Count));
     }
 
     [Fact]
