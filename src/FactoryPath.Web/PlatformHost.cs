@@ -54,6 +54,7 @@ public static class PlatformHost
         services.AddGateways();
         services.AddProduction();
         services.AddAlerts();
+        services.AddScoped<Regional.RegionStatistics>();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

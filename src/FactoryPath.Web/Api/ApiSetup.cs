@@ -9,6 +9,7 @@ using FactoryPath.Web.Enterprises;
 using FactoryPath.Web.Gateways;
 using FactoryPath.Web.Matching;
 using FactoryPath.Web.Production;
+using FactoryPath.Web.Regional;
 
 namespace FactoryPath.Web.Api;
 
@@ -59,6 +60,7 @@ public static class ApiSetup
         api.MapGatewaysApi();
         api.MapProductionApi();
         api.MapAlertsApi();
+        api.MapRegionApi();
         return app;
     }
 }

@@ -100,6 +100,13 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "GET", "/api/v1/alert-rules/{alert-rule}" },
         { "PUT", "/api/v1/alert-rules/{alert-rule}" },
         { "DELETE", "/api/v1/alert-rules/{alert-rule}" },
+        { "GET", "/api/v1/region/330000/summary" },
+        { "GET", "/api/v1/region/330000/by-district" },
+        { "GET", "/api/v1/region/330000/by-industry" },
+        { "GET", "/api/v1/region/330000/levels" },
+        { "GET", "/api/v1/region/330000/gaps" },
+        { "GET", "/api/v1/region/330000/market" },
+        { "GET", "/api/v1/region/330000/rates" },
     };
 
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
@@ -217,6 +224,72 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         var op = await Users.WithRoleAsync(_w.Factory, PlatformRoles.PlatformAdmin);
         Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseB}")).StatusCode);
+    }
+
+    private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market", "/api/v1/region/{code}/rates"];
+
+    public static TheoryData<string> RegionEndpoints
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var path in RegionPaths) data.Add(path);
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RegionEndpoints))]
+    public async Task Enterprise_users_and_providers_get_403_for_regional_statistics(string path)
+    {
+        var provider = await Users.WithRoleAsync(_w.Factory, PlatformRoles.ServiceProvider);
+        foreach (var client in new[] { _w.A, _w.B, provider })
+        {
+            var response = await client.Http.GetAsync(path.Replace("{code}", "330000"));
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Theory]
+    [InlineData("330000", "330000", HttpStatusCode.OK)]        // a province admin: its province,
+    [InlineData("330000", "330200", HttpStatusCode.OK)]        // its cities
+    [InlineData("330000", "330212", HttpStatusCode.OK)]        // and their counties
+    [InlineData("330000", "440000", HttpStatusCode.Forbidden)] // but not another province
+    [InlineData("330000", "440300", HttpStatusCode.Forbidden)] // nor a city of it
+    [InlineData("330200", "330200", HttpStatusCode.OK)]        // a city admin: its city
+    [InlineData("330200", "330212", HttpStatusCode.OK)]        // and its counties
+    [InlineData("330200", "330000", HttpStatusCode.Forbidden)] // not its province
+    [InlineData("330200", "330100", HttpStatusCode.Forbidden)] // nor a neighbouring city
+    [InlineData("330200", "330102", HttpStatusCode.Forbidden)] // nor that city's county
+    [InlineData("330000", "999999", HttpStatusCode.NotFound)]  // no such region
+    [InlineData("330000", "33", HttpStatusCode.NotFound)]
+    public async Task A_regional_admin_sees_statistics_of_its_region_and_the_regions_inside_it(string adminRegion, string code, HttpStatusCode expected)
+    {
+        var admin = await Users.WithRoleAsync(_w.Factory, PlatformRoles.RegionalAdmin, adminRegion);
+        foreach (var path in RegionPaths)
+        {
+            var response = await admin.Http.GetAsync(path.Replace("{code}", code));
+            Assert.Equal(expected, response.StatusCode);
+            var body = await response.Content.ReadAsStringAsync();
+            if (expected == HttpStatusCode.OK) Assert.Contains($"\"code\":\"{code}\"", body);
+            else
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.DoesNotContain("registered", body, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("330000")]
+    [InlineData("440300")]
+    [InlineData("330212")]
+    public async Task The_platform_operator_sees_statistics_of_every_region(string code)
+    {
+        var op = await Users.WithRoleAsync(_w.Factory, PlatformRoles.PlatformAdmin);
+        foreach (var path in RegionPaths)
+            Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync(path.Replace("{code}", code))).StatusCode);
     }
 
     [Theory]

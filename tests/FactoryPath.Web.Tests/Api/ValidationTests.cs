@@ -113,6 +113,7 @@ public sealed class ValidationTests : IDisposable
         Assert.Contains("/api/v1/enterprises", paths);
         Assert.Contains("/api/v1/sheets/{id}/submit", paths);
         Assert.Contains("/api/v1/results/{id}", paths);
+        Assert.Contains("/api/v1/region/{code}/summary", paths);
     }
 
     [Fact]

@@ -52,6 +52,8 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/alerts/rules")]
     [InlineData("/alerts/rules/new")]
     [InlineData("/alerts/rules/00000000-0000-0000-0000-000000000001")]
+    [InlineData("/region")]
+    [InlineData("/region/330000")]
     public async Task Pages_with_data_send_anonymous_visitors_to_sign_in(string path)
     {
         var response = await PageClient.Anonymous(_w.Factory).Http.GetAsync(Fill(path));
@@ -96,6 +98,8 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [Theory]
     [InlineData("/admin/enterprises")]
     [InlineData("/admin/users")]
+    [InlineData("/region")]
+    [InlineData("/region/330000")]
     public async Task An_enterprise_user_is_refused_the_admin_pages(string path)
     {
         var a = await PageClient.SignedInAsync(_w.Factory, _w.EmailA, ApiClient.Password);

@@ -30,6 +30,23 @@
     };
   }
 
+  // counts of enterprises per category; a null value is a suppressed cell, drawn as an empty bar labelled spec.suppressedLabel
+  function counts(spec) {
+    return {
+      animation: false,
+      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      tooltip: { valueFormatter: function (v) { return v == null ? spec.suppressedLabel : v; } },
+      xAxis: { type: 'category', data: spec.categories },
+      yAxis: { type: 'value', min: 0, minInterval: 1 },
+      series: [{
+        type: 'bar',
+        data: spec.values.map(function (v) { return { value: v == null ? 0 : v, suppressed: v == null }; }),
+        itemStyle: { color: '#2e6fbf' },
+        label: { show: true, position: 'top', formatter: function (p) { return p.data.suppressed ? spec.suppressedLabel : p.value; } }
+      }]
+    };
+  }
+
   function line(spec) {
     return {
       animation: false,
@@ -81,7 +98,7 @@
       var spec = JSON.parse(text);
       if (existing) existing.dispose();
       var chart = echarts.init(el, null, { renderer: 'svg' });
-      var option = spec.type === 'radar' ? radar(spec) : spec.type === 'line' ? line(spec) : spec.type === 'trend' ? trend(spec) : spec.type === 'pareto' ? pareto(spec) : bar(spec);
+      var option = spec.type === 'radar' ? radar(spec) : spec.type === 'line' ? line(spec) : spec.type === 'trend' ? trend(spec) : spec.type === 'pareto' ? pareto(spec) : spec.type === 'counts' ? counts(spec) : bar(spec);
       chart.setOption(option);
       el.fpChartSpec = text;
       el.setAttribute('data-rendered', 'true');
