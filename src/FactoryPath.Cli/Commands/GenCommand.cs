@@ -22,7 +22,7 @@ internal static class GenCommand
         var cases = new Option<int>("--cases") { Description = "Demonstration cases to generate", DefaultValueFactory = _ => 20_000 };
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed and counts give the same rows", DefaultValueFactory = _ => 42 };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data folder of the platform (its factorypath.db); default ./data" };
-        var connection = new Option<string?>("--connection") { Description = "SQLite connection string, e.g. \"Data Source=big.db\" (instead of --data-dir)" };
+        var connection = new Option<string?>("--connection") { Description = "Connection string (instead of --data-dir): SQLite, e.g. \"Data Source=big.db\", or PostgreSQL with --provider postgres" };
         var force = new Option<bool>("--force") { Description = "Replace data generated earlier in the same database" };
         var gen = new Command("gen", "Write a synthetic data set (enterprises, providers, solutions, cases) into the platform database")
         {
