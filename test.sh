@@ -122,7 +122,7 @@ ensure_postgres() {
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
     # fsync off etc.: the data is thrown away after the run; only speed matters
     if "${as_pg[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
-      -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
+      -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c autovacuum=off -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
       PG_PORT=$port
       break
     fi
@@ -131,6 +131,7 @@ ensure_postgres() {
 
   PGPASSWORD=$superpw "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE factorypath_test LOGIN CREATEDB PASSWORD '$password'" \
+    -c "GRANT pg_signal_backend TO factorypath_test" \
     -c "CREATE DATABASE factorypath_test OWNER factorypath_test" >/dev/null
   # the tests create (and drop) one database per platform instance with this role
   export FACTORYPATH_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Database=factorypath_test;Username=factorypath_test;Password=$password"
