@@ -5,6 +5,7 @@
 #   ./test.sh --filter X      extra arguments go to `dotnet test`
 #
 # Browser tests save screenshots to $FACTORYPATH_ARTIFACTS (artifacts/test by default).
+# The platform tests (tests/FactoryPath.Web.Tests) run twice: on SQLite, then on a throw-away PostgreSQL server.
 # To add a dependency (PostgreSQL, Mosquitto, libmodbus…): write an ensure_* function
 # below and add its name to DEPENDENCIES.
 set -euo pipefail
@@ -13,7 +14,7 @@ cd "$(dirname "$0")"
 
 CONFIGURATION=Debug
 SOLUTION=FactoryPath.slnx
-DEPENDENCIES=(ensure_chromium ensure_cjk_fonts ensure_mosquitto ensure_libmodbus)
+DEPENDENCIES=(ensure_chromium ensure_cjk_fonts ensure_mosquitto ensure_libmodbus ensure_postgres)
 
 export FACTORYPATH_ARTIFACTS="${FACTORYPATH_ARTIFACTS:-$PWD/artifacts/test}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -83,6 +84,68 @@ ensure_libmodbus() {
   apt_install "${packages[@]}"
 }
 
+ensure_postgres() {
+  # A throw-away PostgreSQL server for the platform tests: its own cluster in a temp folder, on a free loopback port,
+  # a role with a generated password; stopped by its own pid file and deleted when this script exits.
+  local bin
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  if [[ -z $bin || ! -x $bin/initdb ]]; then
+    apt_install postgresql
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  log "postgresql: present ($("$bin/postgres" --version))"
+
+  local as_pg=()
+  PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/factorypath-pg.XXXXXX")
+  if [[ $(id -u) -eq 0 ]]; then
+    # initdb and postgres refuse to run as root: the cluster belongs to the package's postgres user
+    as_pg=(runuser -u postgres --)
+    chown postgres:postgres "$PG_DIR"
+  fi
+  PG_BIN=$bin
+  PG_AS=("${as_pg[@]}")
+  trap stop_postgres EXIT
+
+  local superpw password
+  superpw=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  password=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  printf '%s\n' "$superpw" >"$PG_DIR/pwfile"
+  [[ ${#as_pg[@]} -eq 0 ]] || chown postgres:postgres "$PG_DIR/pwfile"
+  "${as_pg[@]}" "$bin/initdb" -D "$PG_DIR/data" -U postgres --pwfile="$PG_DIR/pwfile" --auth=scram-sha-256 \
+    -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log"; return 1; }
+  rm -f "$PG_DIR/pwfile"
+
+  # a free port: nothing answers on it, and the server starts on it (retry if another process took it meanwhile)
+  local port attempt
+  for attempt in 1 2 3 4 5 6 7 8; do
+    port=$((20000 + RANDOM % 40000))
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
+    # fsync off etc.: the data is thrown away after the run; only speed matters
+    if "${as_pg[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 start \
+      -o "-p $port -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=400 -c autovacuum=off -c fsync=off -c synchronous_commit=off -c full_page_writes=off" >/dev/null; then
+      PG_PORT=$port
+      break
+    fi
+  done
+  [[ -n ${PG_PORT:-} ]] || { log "postgresql: could not start a server"; cat "$PG_DIR/server.log"; return 1; }
+
+  PGPASSWORD=$superpw "$bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+    -c "CREATE ROLE factorypath_test LOGIN CREATEDB PASSWORD '$password'" \
+    -c "GRANT pg_signal_backend TO factorypath_test" \
+    -c "CREATE DATABASE factorypath_test OWNER factorypath_test" >/dev/null
+  # the tests create (and drop) one database per platform instance with this role
+  export FACTORYPATH_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Database=factorypath_test;Username=factorypath_test;Password=$password"
+  log "postgresql: server on 127.0.0.1:$PG_PORT in $PG_DIR"
+}
+
+stop_postgres() {
+  if [[ -n ${PG_DIR:-} && -f $PG_DIR/data/postmaster.pid ]]; then
+    "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 60 stop >/dev/null 2>&1 || \
+      kill "$(head -n 1 "$PG_DIR/data/postmaster.pid")" 2>/dev/null || true
+  fi
+  [[ -z ${PG_DIR:-} ]] || rm -rf "$PG_DIR"
+}
+
 # --- run -------------------------------------------------------------------
 
 for dependency in "${DEPENDENCIES[@]}"; do
@@ -99,6 +162,13 @@ log "dotnet test $SOLUTION --configuration $CONFIGURATION $*"
 set +e
 dotnet test "$SOLUTION" --configuration "$CONFIGURATION" "$@" 2>&1 | tee "$LOG_FILE"
 status=${PIPESTATUS[0]}
+# the platform's data and API tests once more, on PostgreSQL (each platform instance gets its own database)
+pg_started=$SECONDS
+log "dotnet test tests/FactoryPath.Web.Tests on PostgreSQL"
+FACTORYPATH_TEST_DATABASE=postgres dotnet test tests/FactoryPath.Web.Tests --configuration "$CONFIGURATION" --no-build "$@" 2>&1 | tee -a "$LOG_FILE"
+pg_status=${PIPESTATUS[0]}
+[[ $pg_status -eq 0 ]] || status=$pg_status
+pg_duration=$((SECONDS - pg_started))
 set -e
 
 # dotnet prints one line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
@@ -115,7 +185,7 @@ echo
 echo "==================== test summary ===================="
 grep -E '^[[:space:]]*(Passed|Failed)!' "$LOG_FILE" | sed -E 's/^[[:space:]]+//' || echo "no test assembly reported results"
 echo "artifacts:   $FACTORYPATH_ARTIFACTS ($screenshots screenshot(s) this run, log: dotnet-test.log)"
-echo "duration:    $((SECONDS - started)) s"
+echo "duration:    $((SECONDS - started)) s (of which the PostgreSQL pass: $pg_duration s)"
 echo "dotnet exit: $status"
 echo "======================================================"
 echo "Total: $passed passed, $failed failed, $skipped skipped"

@@ -1,6 +1,19 @@
 using FactoryPath.Web;
+using FactoryPath.Web.Persistence;
 
-var app = PlatformHost.Build(args);
+WebApplication app;
+try
+{
+    app = PlatformHost.Build(args);
+}
+catch (DatabaseConfigurationException e)
+{
+    // a setting to fix, not a crash: one line, no stack trace
+    Console.Error.WriteLine($"FactoryPath: {e.Message}");
+    return 1;
+}
+
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace FactoryPath.Cli.Commands;
 
 /// <summary>
-/// <c>factorypath gen [--enterprises N] [--providers N] [--solutions N] [--cases N] [--seed S] [--data-dir DIR | --connection CS] [--force]</c>:
+/// <c>factorypath gen [--enterprises N] [--providers N] [--solutions N] [--cases N] [--seed S] [--data-dir DIR | --connection CS] [--provider sqlite|postgres] [--force]</c>:
 /// writes a synthetic data set into the platform database. A database that already holds generated rows is refused
 /// unless <c>--force</c> is given, which deletes the earlier generated rows (and only those) first.
 /// </summary>
@@ -22,22 +22,23 @@ internal static class GenCommand
         var cases = new Option<int>("--cases") { Description = "Demonstration cases to generate", DefaultValueFactory = _ => 20_000 };
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed and counts give the same rows", DefaultValueFactory = _ => 42 };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data folder of the platform (its factorypath.db); default ./data" };
-        var connection = new Option<string?>("--connection") { Description = "SQLite connection string, e.g. \"Data Source=big.db\" (instead of --data-dir)" };
+        var connection = new Option<string?>("--connection") { Description = "Connection string (instead of --data-dir): SQLite, e.g. \"Data Source=big.db\", or PostgreSQL with --provider postgres" };
+        var provider = new Option<string>("--provider") { Description = "Database: sqlite (default) or postgres (then --connection is required)", DefaultValueFactory = _ => "sqlite" };
         var force = new Option<bool>("--force") { Description = "Replace data generated earlier in the same database" };
         var gen = new Command("gen", "Write a synthetic data set (enterprises, providers, solutions, cases) into the platform database")
         {
-            enterprises, providers, solutions, cases, seed, dataDir, connection, force,
+            enterprises, providers, solutions, cases, seed, dataDir, connection, provider, force,
         };
         gen.SetAction((parse, ct) =>
         {
             var counts = new SyntheticCounts(parse.GetValue(enterprises), parse.GetValue(providers), parse.GetValue(solutions), parse.GetValue(cases));
-            return RunAsync(counts, parse.GetValue(seed), parse.GetValue(dataDir), parse.GetValue(connection), parse.GetValue(force),
+            return RunAsync(counts, parse.GetValue(seed), parse.GetValue(dataDir), parse.GetValue(connection), parse.GetValue(provider), parse.GetValue(force),
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return gen;
     }
 
-    private static async Task<int> RunAsync(SyntheticCounts counts, int seed, string? dataDir, string? connection, bool force, TextWriter output, TextWriter error, CancellationToken ct)
+    private static async Task<int> RunAsync(SyntheticCounts counts, int seed, string? dataDir, string? connection, string? providerName, bool force, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if (counts.Problem() is { } problem)
         {
@@ -51,6 +52,24 @@ internal static class GenCommand
             return 2;
         }
 
+        var provider = (providerName ?? "sqlite").Trim().ToLowerInvariant() switch
+        {
+            "sqlite" => (DatabaseProvider?)DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" => DatabaseProvider.Postgres,
+            _ => null,
+        };
+        if (provider is null)
+        {
+            error.WriteLine($"gen: --provider is \"{providerName}\"; use sqlite or postgres.");
+            return 2;
+        }
+
+        if (provider == DatabaseProvider.Postgres && (connection is null || dataDir is not null))
+        {
+            error.WriteLine("gen: --provider postgres needs --connection \"Host=…;Database=…;Username=…;Password=…\" (and no --data-dir).");
+            return 2;
+        }
+
         if (connection is null)
         {
             var dir = Path.GetFullPath(dataDir ?? "data");
@@ -58,8 +77,19 @@ internal static class GenCommand
             connection = $"Data Source={Path.Combine(dir, "factorypath.db")}";
         }
 
-        await using var db = new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite(connection).Options);
-        await db.Database.MigrateAsync(ct);
+        var database = new PlatformDatabase(provider.Value, connection);
+        await using var db = database.CreateContext();
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            error.WriteLine($"gen: cannot open the {PlatformDatabase.Describe(database.Provider)} database {database.SafeDescription()}: {e.Message}");
+            return 1;
+        }
+
+        connection = database.SafeDescription();
         var writer = new SyntheticDataWriter(db);
         if (await writer.HoldsGeneratedDataAsync(ct))
         {

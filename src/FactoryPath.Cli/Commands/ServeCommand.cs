@@ -1,6 +1,9 @@
 using System.CommandLine;
 using FactoryPath.Web;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+
+using Persistence = FactoryPath.Web.Persistence;
 
 namespace FactoryPath.Cli.Commands;
 
@@ -21,7 +24,17 @@ internal static class ServeCommand
             var args = new List<string>(parse.UnmatchedTokens);
             if (parse.GetValue(urls) is { } u) args.Add($"--urls={u}");
             if (parse.GetValue(data) is { } d) args.Add($"--FactoryPath:DataDirectory={d}");
-            var app = PlatformHost.Build([.. args]);
+            WebApplication app;
+            try
+            {
+                app = PlatformHost.Build([.. args]);
+            }
+            catch (Persistence.DatabaseConfigurationException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"serve: {e.Message}");
+                return 1;
+            }
+
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
             return 0;

@@ -90,7 +90,7 @@ public sealed class UplinkIngestion(IServiceScopeFactory scopes, TimeProvider cl
             if (latestHealth) Notify(new HealthStored(gatewayId, gateway.EnterpriseId, read.Envelope.CreatedAt, read.Health!));
             return IngestResult.Stored;
         }
-        catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
         {
             log.LogError(e, "Uplink from {Gateway} on {Topic} could not be stored; it is not acknowledged and will be sent again", gatewayId, topic);
             return IngestResult.Failed;
@@ -119,7 +119,7 @@ public sealed class UplinkIngestion(IServiceScopeFactory scopes, TimeProvider cl
             Note(gateway, reason, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             log.LogError(e, "Could not count an error for gateway {Gateway}", gatewayId);
         }

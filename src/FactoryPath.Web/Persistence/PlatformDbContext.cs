@@ -11,8 +11,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FactoryPath.Web.Persistence;
 
-public sealed class PlatformDbContext(DbContextOptions<PlatformDbContext> options) : IdentityDbContext<PlatformUser>(options)
+/// <summary>
+/// The platform's one model. On SQLite it is used as is; on PostgreSQL through <see cref="PostgresPlatformDbContext"/>,
+/// which adds only the PostgreSQL mapping of date-times, so that each provider has its own migrations.
+/// </summary>
+public class PlatformDbContext : IdentityDbContext<PlatformUser>
 {
+    public PlatformDbContext(DbContextOptions<PlatformDbContext> options) : base(options)
+    {
+    }
+
+    protected PlatformDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<AnswerSheet> AnswerSheets => Set<AnswerSheet>();
     public DbSet<StoredResult> Results => Set<StoredResult>();

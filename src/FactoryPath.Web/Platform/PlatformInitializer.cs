@@ -16,8 +16,18 @@ public static class PlatformInitializer
         Directory.CreateDirectory(options.ResolveDataDirectory());
 
         using var scope = app.Services.CreateScope();
+        var database = scope.ServiceProvider.GetRequiredService<PlatformDatabase>();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
-        db.Database.Migrate();
+        try
+        {
+            db.Database.Migrate();
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // the user gets what to fix (host, credentials, database), not a stack trace
+            throw new DatabaseConfigurationException(
+                $"Cannot open the {PlatformDatabase.Describe(database.Provider)} database {database.SafeDescription()} ({PlatformDatabase.ProviderKey}, {PlatformDatabase.ConnectionStringKey}): {e.Message}", e);
+        }
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in PlatformRoles.All)

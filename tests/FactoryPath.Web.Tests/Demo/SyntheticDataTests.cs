@@ -16,7 +16,11 @@ public sealed class SyntheticDataTests : IDisposable
     private static readonly SyntheticCounts Small = new(300, 20, 150, 40);
     private readonly string _directory = Directory.CreateTempSubdirectory("factorypath-gen-").FullName;
 
-    public void Dispose() => PlatformFactory.TryDelete(_directory);
+    public void Dispose()
+    {
+        PlatformFactory.TryDelete(Path.Combine(_directory, "platform"));
+        PlatformFactory.TryDelete(_directory);
+    }
 
     [Fact]
     public async Task Writes_the_counts_with_valid_unique_credit_codes_and_unique_names_readable_by_the_platform()
@@ -95,7 +99,18 @@ public sealed class SyntheticDataTests : IDisposable
         // The pool API is not on main yet, so the check goes through the roadmap, which reads every solution.
         var dataDir = Path.Combine(_directory, "platform");
         Directory.CreateDirectory(dataDir);
-        await (await GenerateAsync(Path.Combine("platform", "factorypath"), seed: 3, new SyntheticCounts(200, 40, 3_000, 20))).DisposeAsync();
+        if (TestPostgres.PlatformOnPostgres)
+        {
+            // the platform's own PostgreSQL database (the one PlatformFactory will use for this folder)
+            await using var pg = TestPostgres.Context(TestPostgres.ConnectionStringFor(dataDir));
+            await pg.Database.MigrateAsync();
+            await new SyntheticDataWriter(pg).WriteAsync(SyntheticDataWriter.Generator(3), new SyntheticCounts(200, 40, 3_000, 20));
+        }
+        else
+        {
+            await (await GenerateAsync(Path.Combine("platform", "factorypath"), seed: 3, new SyntheticCounts(200, 40, 3_000, 20))).DisposeAsync();
+        }
+
         using var factory = new PlatformFactory(dataDir);
         using (var scope = factory.Services.CreateScope())
         {

@@ -7,7 +7,8 @@ namespace FactoryPath.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The platform in-process on its own SQLite file in a temporary folder. Pass an existing folder to "restart" the
-/// platform on the data a previous instance left behind.
+/// platform on the data a previous instance left behind. With <c>FACTORYPATH_TEST_DATABASE=postgres</c> (./test.sh's
+/// second pass) it runs on its own PostgreSQL database instead, named after the folder (see <see cref="TestPostgres"/>).
 /// </summary>
 public sealed class PlatformFactory : WebApplicationFactory<Program>
 {
@@ -42,6 +43,11 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         // the embedded gateway broker on a free port, so parallel platforms never collide on 1883
         builder.UseSetting("FactoryPath:Gateways:Port", "0");
         builder.UseSetting("FactoryPath:DemoGateway", DemoGateway ? "true" : "false");
+        if (TestPostgres.PlatformOnPostgres)
+        {
+            builder.UseSetting("FactoryPath:Database:Provider", "postgres");
+            builder.UseSetting("ConnectionStrings:Platform", TestPostgres.ConnectionStringFor(DataDirectory));
+        }
         if (TestServices is not null) builder.ConfigureTestServices(TestServices);
     }
 
@@ -53,6 +59,7 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
 
     public static void TryDelete(string dir)
     {
+        if (TestPostgres.PlatformOnPostgres) TestPostgres.DropFor(dir);
         try
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

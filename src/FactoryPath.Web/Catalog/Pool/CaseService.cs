@@ -28,7 +28,7 @@ public sealed class CaseService(PlatformDbContext db, ScenarioLibrary library, I
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var pattern = PoolDb.ContainsPattern(filter.Search);
-            query = query.Where(c => EF.Functions.Like(c.TitleZh, pattern, "\\") || EF.Functions.Like(c.TitleEn, pattern, "\\"));
+            query = query.Where(c => EF.Functions.Like(c.TitleZh.ToLower(), pattern, "\\") || EF.Functions.Like(c.TitleEn.ToLower(), pattern, "\\"));
         }
         if (!string.IsNullOrWhiteSpace(filter.Scenario)) query = query.Where(c => c.Scenarios.Contains(filter.Scenario.Trim()));
         if (!string.IsNullOrWhiteSpace(filter.IndustryCode)) query = query.Where(c => c.IndustryCode == filter.IndustryCode.Trim());

@@ -30,7 +30,7 @@ public sealed class ChainService(PlatformDbContext db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var pattern = PoolDb.ContainsPattern(filter.Search);
-            query = query.Where(c => EF.Functions.Like(c.NameZh, pattern, "\\") || EF.Functions.Like(c.NameEn, pattern, "\\"));
+            query = query.Where(c => EF.Functions.Like(c.NameZh.ToLower(), pattern, "\\") || EF.Functions.Like(c.NameEn.ToLower(), pattern, "\\"));
         }
         if (!string.IsNullOrWhiteSpace(filter.RegionCode) && RegionCatalog.IsValidCode(filter.RegionCode))
         {

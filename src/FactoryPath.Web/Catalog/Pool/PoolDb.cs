@@ -1,5 +1,5 @@
 using FactoryPath.Core.Enterprises;
-using Microsoft.Data.Sqlite;
+using FactoryPath.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace FactoryPath.Web.Catalog.Pool;
@@ -7,8 +7,8 @@ namespace FactoryPath.Web.Catalog.Pool;
 /// <summary>Small query helpers the pool services share.</summary>
 public static class PoolDb
 {
-    /// <summary>A save refused by a unique index (two people saving the same name at once): SQLite constraint error 19.</summary>
-    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException is SqliteException { SqliteErrorCode: 19 };
+    /// <summary>A save refused by a unique index (two people saving the same name at once), on either database.</summary>
+    public static bool IsUniqueViolation(DbUpdateException e) => DatabaseErrors.IsUniqueViolation(e);
 
     /// <summary>
     /// The codes a "regions served" list may hold for it to cover <paramref name="code"/>: the code itself, its prefecture
@@ -24,7 +24,10 @@ public static class PoolDb
         return result;
     }
 
-    /// <summary>A LIKE pattern for "contains", with the wildcard characters of the text escaped by '\'.</summary>
+    /// <summary>
+    /// A LIKE pattern for "contains", in lower case, with the wildcard characters of the text escaped by '\'. Compare it
+    /// with the column's <c>ToLower()</c>: LIKE ignores case on SQLite but not on PostgreSQL, lower() works on both.
+    /// </summary>
     public static string ContainsPattern(string text) =>
-        "%" + text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+        "%" + text.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 }

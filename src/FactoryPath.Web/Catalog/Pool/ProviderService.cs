@@ -26,7 +26,7 @@ public sealed class ProviderService(PlatformDbContext db, ScenarioLibrary librar
         {
             var pattern = PoolDb.ContainsPattern(filter.Search);
             var code = filter.Search.Trim().ToUpperInvariant();
-            query = query.Where(p => EF.Functions.Like(p.Name, pattern, "\\") || p.CreditCode == code);
+            query = query.Where(p => EF.Functions.Like(p.Name.ToLower(), pattern, "\\") || p.CreditCode == code);
         }
         if (!string.IsNullOrWhiteSpace(filter.Scenario)) query = query.Where(p => p.Scenarios.Contains(filter.Scenario.Trim()));
         if (!string.IsNullOrWhiteSpace(filter.IndustryCode))

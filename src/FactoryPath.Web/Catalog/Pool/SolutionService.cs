@@ -27,7 +27,7 @@ public sealed class SolutionService(PlatformDbContext db, ScenarioLibrary librar
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var pattern = PoolDb.ContainsPattern(filter.Search);
-            query = query.Where(s => EF.Functions.Like(s.TitleZh, pattern, "\\") || EF.Functions.Like(s.TitleEn, pattern, "\\"));
+            query = query.Where(s => EF.Functions.Like(s.TitleZh.ToLower(), pattern, "\\") || EF.Functions.Like(s.TitleEn.ToLower(), pattern, "\\"));
         }
         if (!string.IsNullOrWhiteSpace(filter.Scenario)) query = query.Where(s => s.Scenarios.Contains(filter.Scenario.Trim()));
         if (!string.IsNullOrWhiteSpace(filter.IndustryCode))

@@ -46,7 +46,19 @@ public sealed class SyntheticDataWriter(PlatformDbContext db)
     {
         ArgumentNullException.ThrowIfNull(generator);
         if (counts.Problem() is { } problem) throw new ArgumentException(problem, nameof(counts));
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        if (db.Database.GetDbConnection() is not SqliteConnection connection)
+        {
+            // PostgreSQL: EF Core's batched inserts (its provider writes the arrays, JSON and date-times); tracking is
+            // cleared after every batch so memory stays flat
+            return
+            [
+                await InsertTrackedAsync(SyntheticRows.Enterprises.Table, generator.Enterprises(counts.Enterprises), counts.Enterprises, progress, ct),
+                await InsertTrackedAsync(SyntheticRows.Providers.Table, generator.Providers(counts.Providers), counts.Providers, progress, ct),
+                await InsertTrackedAsync(SyntheticRows.Solutions.Table, generator.Solutions(counts.Solutions), counts.Solutions, progress, ct),
+                await InsertTrackedAsync(SyntheticRows.Cases.Table, generator.Cases(counts.Cases), counts.Cases, progress, ct),
+            ];
+        }
+
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -62,6 +74,24 @@ public sealed class SyntheticDataWriter(PlatformDbContext db)
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private async Task<SyntheticTableReport> InsertTrackedAsync<T>(string table, IEnumerable<T> rows, int total, Action<SyntheticProgress>? progress, CancellationToken ct)
+        where T : class
+    {
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        progress?.Invoke(new SyntheticProgress(table, 0, total));
+        foreach (var chunk in rows.Chunk(BatchSize))
+        {
+            db.Set<T>().AddRange(chunk);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            done += chunk.Length;
+            progress?.Invoke(new SyntheticProgress(table, done, total));
+        }
+
+        return new SyntheticTableReport(table, done, clock.Elapsed);
     }
 
     /// <summary>One prepared command reused for every row; a transaction per batch of <see cref="BatchSize"/> rows.</summary>
