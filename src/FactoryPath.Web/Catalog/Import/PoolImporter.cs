@@ -17,6 +17,13 @@ namespace FactoryPath.Web.Catalog.Import;
 /// </summary>
 public sealed class PoolImporter(PlatformDbContext db, IServiceProvider services, ICatalogChanges changes, TimeProvider clock, ILogger<PoolImporter> log)
 {
+    /// <summary>
+    /// Imports that write take turns in this process, from planning to commit: a second import of the same rows then
+    /// plans against the first one's result (its rows are unchanged) instead of racing it to the unique keys. Between
+    /// platform nodes the keys still decide, and the loser reports a conflict with nothing written.
+    /// </summary>
+    private static readonly SemaphoreSlim Writers = new(1, 1);
+
     /// <summary>Who may import this kind: the operator anything, a service provider its own solutions.</summary>
     public static bool MayImport(Viewer viewer, PoolKind kind) =>
         viewer.IsPlatformAdmin || (kind == PoolKind.Solutions && viewer.IsProvider);
@@ -46,6 +53,20 @@ public sealed class PoolImporter(PlatformDbContext db, IServiceProvider services
                 [new EnterpriseMessage("file.noRows", "文件只有表头，没有数据行", "The file has a header but no data rows")]));
         }
 
+        if (mode == ImportMode.Validate) return await PlanAndWriteAsync(kind, mode, table, pool, binding, viewer, ct);
+        await Writers.WaitAsync(ct);
+        try
+        {
+            return await PlanAndWriteAsync(kind, mode, table, pool, binding, viewer, ct);
+        }
+        finally
+        {
+            Writers.Release();
+        }
+    }
+
+    private async Task<Outcome<ImportReport>> PlanAndWriteAsync(PoolKind kind, ImportMode mode, TabularTable table, PoolTable pool, HeaderBinding binding, Viewer viewer, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var plan = new ImportPlan(binding);
         await pool.PlanAsync(viewer, plan, table.Rows, now, ct);
