@@ -113,6 +113,21 @@ public sealed class AlertProcessor(PlatformDbContext db, TimeProvider clock)
             }
 
             var step = AlertEvaluator.Evaluate(rule.Condition, row.ToState(), observation);
+            Alert NewAlert(DateTime since, DateTime raisedAt, double? value) => new()
+            {
+                EnterpriseId = enterpriseId,
+                RuleId = rule.Id,
+                RuleName = rule.Name,
+                RuleNameKey = rule.NameKey,
+                Severity = rule.Severity,
+                Subject = subject,
+                GatewayId = gatewayId,
+                Since = since,
+                RaisedAt = raisedAt,
+                RaisedValue = value,
+                LastValue = value,
+            };
+
             row.Since = step.State.Since;
             row.LastAt = step.State.LastAt;
             row.LastValue = step.State.LastValue;
@@ -120,40 +135,16 @@ public sealed class AlertProcessor(PlatformDbContext db, TimeProvider clock)
             switch (step.Transition)
             {
                 case AlertTransition.Raise:
-                    var alert = new Alert
-                    {
-                        EnterpriseId = enterpriseId,
-                        RuleId = rule.Id,
-                        RuleName = rule.Name,
-                        RuleNameKey = rule.NameKey,
-                        Severity = rule.Severity,
-                        Subject = subject,
-                        GatewayId = gatewayId,
-                        Since = step.State.Since!.Value,
-                        RaisedAt = step.At!.Value,
-                        RaisedValue = step.Value,
-                        LastValue = step.Value,
-                    };
+                    var alert = NewAlert(step.State.Since!.Value, step.At!.Value, step.Value);
                     db.Alerts.Add(alert);
                     raised.Add((row, alert));
                     break;
                 case AlertTransition.RaiseAndClear:
-                    db.Alerts.Add(new Alert
-                    {
-                        EnterpriseId = enterpriseId,
-                        RuleId = rule.Id,
-                        RuleName = rule.Name,
-                        RuleNameKey = rule.NameKey,
-                        Severity = rule.Severity,
-                        Subject = subject,
-                        GatewayId = gatewayId,
-                        Since = step.Since!.Value,
-                        RaisedAt = step.RaisedAt!.Value,
-                        RaisedValue = step.MetValue,
-                        LastValue = step.Value,
-                        ClearedAt = step.At,
-                        End = AlertEnd.Cleared,
-                    });
+                    var over = NewAlert(step.Since!.Value, step.RaisedAt!.Value, step.MetValue);
+                    over.LastValue = step.Value;
+                    over.ClearedAt = step.At;
+                    over.End = AlertEnd.Cleared;
+                    db.Alerts.Add(over);
                     break;
                 case AlertTransition.Clear when row.OpenAlertId is { } openId:
                     var open = await db.Alerts.FirstOrDefaultAsync(a => a.Id == openId, ct);
