@@ -72,7 +72,7 @@ internal static class AssessCommand
         }
     }
 
-    private static string DefaultModelsDirectory()
+    internal static string DefaultModelsDirectory()
     {
         var besideProgram = Path.Combine(AppContext.BaseDirectory, "models");
         return Directory.Exists(besideProgram) ? besideProgram : Path.Combine(Directory.GetCurrentDirectory(), "models");

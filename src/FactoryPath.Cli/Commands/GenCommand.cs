@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using FactoryPath.Core.Assessment;
 using FactoryPath.Web.Demo.Synthetic;
 using FactoryPath.Web.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Spectre.Console;
 namespace FactoryPath.Cli.Commands;
 
 /// <summary>
-/// <c>factorypath gen [--enterprises N] [--providers N] [--solutions N] [--cases N] [--seed S] [--data-dir DIR | --connection CS] [--provider sqlite|postgres] [--force]</c>:
+/// <c>factorypath gen [--enterprises N] [--providers N] [--solutions N] [--cases N] [--results N] [--seed S] [--data-dir DIR | --connection CS] [--provider sqlite|postgres] [--models-dir DIR] [--force]</c>:
 /// writes a synthetic data set into the platform database. A database that already holds generated rows is refused
 /// unless <c>--force</c> is given, which deletes the earlier generated rows (and only those) first.
 /// </summary>
@@ -20,30 +21,49 @@ internal static class GenCommand
         var providers = new Option<int>("--providers") { Description = "Service providers to generate", DefaultValueFactory = _ => 10_000 };
         var solutions = new Option<int>("--solutions") { Description = "Solutions to generate", DefaultValueFactory = _ => 100_000 };
         var cases = new Option<int>("--cases") { Description = "Demonstration cases to generate", DefaultValueFactory = _ => 20_000 };
+        var results = new Option<int?>("--results") { Description = "Submitted assessments with history (each with its answer sheet); default 5 per enterprise" };
+        var modelsDir = new Option<string?>("--models-dir") { Description = "Directory of model files for the results (default: models next to the program, else ./models)" };
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed and counts give the same rows", DefaultValueFactory = _ => 42 };
         var dataDir = new Option<string?>("--data-dir") { Description = "Data folder of the platform (its factorypath.db); default ./data" };
         var connection = new Option<string?>("--connection") { Description = "Connection string (instead of --data-dir): SQLite, e.g. \"Data Source=big.db\", or PostgreSQL with --provider postgres" };
         var provider = new Option<string>("--provider") { Description = "Database: sqlite (default) or postgres (then --connection is required)", DefaultValueFactory = _ => "sqlite" };
         var force = new Option<bool>("--force") { Description = "Replace data generated earlier in the same database" };
-        var gen = new Command("gen", "Write a synthetic data set (enterprises, providers, solutions, cases) into the platform database")
+        var gen = new Command("gen", "Write a synthetic data set (enterprises, providers, solutions, cases, results) into the platform database")
         {
-            enterprises, providers, solutions, cases, seed, dataDir, connection, provider, force,
+            enterprises, providers, solutions, cases, results, seed, dataDir, connection, provider, modelsDir, force,
         };
         gen.SetAction((parse, ct) =>
         {
-            var counts = new SyntheticCounts(parse.GetValue(enterprises), parse.GetValue(providers), parse.GetValue(solutions), parse.GetValue(cases));
-            return RunAsync(counts, parse.GetValue(seed), parse.GetValue(dataDir), parse.GetValue(connection), parse.GetValue(provider), parse.GetValue(force),
+            var enterpriseCount = parse.GetValue(enterprises);
+            var counts = new SyntheticCounts(enterpriseCount, parse.GetValue(providers), parse.GetValue(solutions), parse.GetValue(cases),
+                parse.GetValue(results) ?? (int)Math.Min(int.MaxValue, enterpriseCount * 5L));
+            return RunAsync(counts, parse.GetValue(seed), parse.GetValue(dataDir), parse.GetValue(connection), parse.GetValue(provider), parse.GetValue(modelsDir), parse.GetValue(force),
                 parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, ct);
         });
         return gen;
     }
 
-    private static async Task<int> RunAsync(SyntheticCounts counts, int seed, string? dataDir, string? connection, string? providerName, bool force, TextWriter output, TextWriter error, CancellationToken ct)
+    private static async Task<int> RunAsync(SyntheticCounts counts, int seed, string? dataDir, string? connection, string? providerName, string? modelsDir, bool force, TextWriter output, TextWriter error, CancellationToken ct)
     {
         if (counts.Problem() is { } problem)
         {
             error.WriteLine($"gen: {problem}.");
             return 2;
+        }
+
+        ModelRegistry? models = null;
+        if (counts.Results > 0)
+        {
+            var directory = modelsDir ?? AssessCommand.DefaultModelsDirectory();
+            var (registry, errors) = Directory.Exists(directory) ? ModelRegistry.LoadDirectory(directory) : new RegistryLoadResult(new ModelRegistry([]), []);
+            if (errors.Count > 0 || registry.Models.Count == 0)
+            {
+                foreach (var e in errors) error.WriteLine(e.ToString());
+                error.WriteLine($"gen: results need the assessment models; none could be loaded from {directory} (give --models-dir, or --results 0).");
+                return 2;
+            }
+
+            models = registry;
         }
 
         if (dataDir is not null && connection is not null)
@@ -104,8 +124,8 @@ internal static class GenCommand
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Generating {counts.Enterprises:N0} enterprises, {counts.Providers:N0} providers, {counts.Solutions:N0} solutions, {counts.Cases:N0} cases (seed {seed}) into {connection}"));
-        var generator = SyntheticDataWriter.Generator(seed);
+            $"Generating {counts.Enterprises:N0} enterprises, {counts.Providers:N0} providers, {counts.Solutions:N0} solutions, {counts.Cases:N0} cases, {counts.Results:N0} results (seed {seed}) into {connection}"));
+        var generator = SyntheticDataWriter.Generator(seed, models);
         var started = DateTime.UtcNow;
         IReadOnlyList<SyntheticTableReport> reports;
         if (ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
@@ -114,7 +134,7 @@ internal static class GenCommand
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
                 .StartAsync(async ctx =>
                 {
-                    var tasks = new[] { ("Enterprises", counts.Enterprises), ("Providers", counts.Providers), ("Solutions", counts.Solutions), ("Cases", counts.Cases) }
+                    var tasks = new[] { ("Enterprises", counts.Enterprises), ("Providers", counts.Providers), ("Solutions", counts.Solutions), ("Cases", counts.Cases), (SyntheticDataWriter.ResultsTable, counts.Results) }
                         .ToDictionary(t => t.Item1, t => ctx.AddTask(t.Item1, maxValue: Math.Max(1, t.Item2)));
                     return await writer.WriteAsync(generator, counts, p => tasks[p.Table].Value = p.Total == 0 ? 1 : p.Done, ct);
                 });

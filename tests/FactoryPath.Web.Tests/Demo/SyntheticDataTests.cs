@@ -2,6 +2,7 @@ using FactoryPath.Core.Enterprises;
 using FactoryPath.Web.Demo;
 using FactoryPath.Web.Demo.Synthetic;
 using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Persistence;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,8 @@ namespace FactoryPath.Web.Tests.Demo;
 /// <summary>The synthetic data set written by <c>factorypath gen</c>, on temporary SQLite files.</summary>
 public sealed class SyntheticDataTests : IDisposable
 {
-    private static readonly SyntheticCounts Small = new(300, 20, 150, 40);
+    private static readonly SyntheticCounts Small = new(300, 20, 150, 40, 700);
+    private static readonly ModelRegistry Models = ModelRegistry.LoadDirectory(PlatformFactory.ModelsDirectory).Registry;
     private readonly string _directory = Directory.CreateTempSubdirectory("factorypath-gen-").FullName;
 
     public void Dispose()
@@ -62,7 +64,7 @@ public sealed class SyntheticDataTests : IDisposable
         await (await GenerateAsync("c", seed: 8, Small)).DisposeAsync();
 
         var a = Dump("a");
-        Assert.Equal(510, a.Count);
+        Assert.Equal(510 + 700 * 2, a.Count);
         Assert.Equal(a, Dump("b"));
         Assert.NotEqual(a, Dump("c"));
     }
@@ -82,15 +84,89 @@ public sealed class SyntheticDataTests : IDisposable
         Assert.Equal("手工录入有限公司", Assert.Single(await db.Enterprises.ToListAsync()).Name);
         Assert.Equal(0, await db.Solutions.CountAsync());
         Assert.Equal(0, await db.Cases.CountAsync());
+        Assert.Equal(0, await db.Results.CountAsync());
+        Assert.Equal(0, await db.AnswerSheets.CountAsync());
+    }
+
+    [Fact]
+    public async Task Results_have_history_one_latest_per_model_and_read_back_as_scored()
+    {
+        await using var db = await GenerateAsync("a", seed: 5, Small);
+        await AssertResultsAsync(db, Small);
+    }
+
+    [PostgresFact]
+    public async Task On_PostgreSQL_results_are_copied_in_and_read_back_the_same()
+    {
+        var name = $"fp_gen_{Guid.NewGuid():N}"[..30];
+        try
+        {
+            await using var pg = TestPostgres.Context(TestPostgres.CreateEmpty(name));
+            await pg.Database.MigrateAsync();
+            var counts = new SyntheticCounts(150, 0, 0, 0, 500);
+            await new SyntheticDataWriter(pg).WriteAsync(SyntheticDataWriter.Generator(5, Models), counts);
+            await AssertResultsAsync(pg, counts);
+        }
+        finally
+        {
+            TestPostgres.Drop(name);
+        }
+    }
+
+    private static async Task AssertResultsAsync(PlatformDbContext db, SyntheticCounts counts)
+    {
+        var enterprises = await db.Enterprises.AsNoTracking().ToDictionaryAsync(e => e.Id);
+        var results = await db.Results.AsNoTracking().ToListAsync();
+        var sheets = await db.AnswerSheets.AsNoTracking().ToDictionaryAsync(s => s.Id);
+        Assert.Equal(counts.Results, results.Count);
+        Assert.Equal(counts.Results, sheets.Count);
+        // every enterprise has counts.Results / counts.Enterprises results, the first ones one more
+        var perEnterprise = results.GroupBy(r => r.EnterpriseId).Select(g => g.Count()).ToList();
+        Assert.Equal(counts.Enterprises, perEnterprise.Count);
+        Assert.InRange(perEnterprise.Min(), counts.Results / counts.Enterprises, counts.Results / counts.Enterprises + 1);
+        Assert.InRange(perEnterprise.Max(), counts.Results / counts.Enterprises, counts.Results / counts.Enterprises + 1);
+        Assert.Equal(2, results.Select(r => r.ModelId).Distinct().Count());
+        Assert.True(results.Count(r => r.ModelId == SyntheticDataWriter.PrimaryModelId) > results.Count / 2);
+        foreach (var group in results.GroupBy(r => (r.EnterpriseId, r.ModelId)))
+        {
+            var latest = Assert.Single(group, r => r.IsLatest);
+            Assert.Equal(group.Max(r => r.SubmittedAt), latest.SubmittedAt);
+        }
+
+        foreach (var r in results)
+        {
+            var enterprise = enterprises[r.EnterpriseId];
+            var sheet = sheets[r.AnswerSheetId];
+            Assert.Equal((enterprise.Id, r.ModelId, AnswerSheetStatus.Submitted), (sheet.EnterpriseId, sheet.ModelId, sheet.Status));
+            Assert.Equal((enterprise.IndustryCode, enterprise.RegionCode, enterprise.ProvinceCode), (r.IndustryCode, r.RegionCode, r.ProvinceCode));
+            Assert.InRange(r.SubmittedAt, enterprise.CreatedAt.AddMinutes(-1), SyntheticDataGenerator.ResultsUntil);
+            Assert.Equal(r.SubmittedAt, sheet.SubmittedAt);
+        }
+
+        // the stored result is what the scorer makes of the stored answers
+        foreach (var r in results.Take(40))
+        {
+            var model = Models.Find(r.ModelId, r.ModelVersion)!;
+            var rescored = Scorer.Score(model, AssessmentJson.Deserialize<AnswerSheetData>(sheets[r.AnswerSheetId].AnswersJson)!);
+            var stored = AssessmentJson.Deserialize<AssessmentResult>(r.ResultJson)!;
+            Assert.Equal(rescored.TotalScore, stored.TotalScore);
+            Assert.Equal(rescored.Level.Number, r.Level);
+            Assert.Equal((double)rescored.TotalScore, r.Score, 6);
+        }
+
+        Assert.True(results.Where(r => r.IsLatest).Select(r => r.Level).Distinct().Count() >= 3, "latest results spread over the levels");
     }
 
     [Theory]
     [InlineData(-1, 0, 0, 0, "0 or more")]
     [InlineData(0, 0, 5, 0, "solutions need at least one provider")]
     [InlineData(0, 1, 1, 1, "cases need at least one enterprise")]
-    public void Impossible_counts_are_refused(int enterprises, int providers, int solutions, int cases, string message)
+    [InlineData(0, 0, 0, 0, "results need at least one enterprise", 1)]
+    [InlineData(2, 0, 0, 0, "at most 20 results per enterprise", 41)]
+    [InlineData(2, 0, 0, 0, "0 or more", -1)]
+    public void Impossible_counts_are_refused(int enterprises, int providers, int solutions, int cases, string message, int results = 0)
     {
-        Assert.Contains(message, new SyntheticCounts(enterprises, providers, solutions, cases).Problem(), StringComparison.Ordinal);
+        Assert.Contains(message, new SyntheticCounts(enterprises, providers, solutions, cases, results).Problem(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -133,7 +209,7 @@ public sealed class SyntheticDataTests : IDisposable
     {
         var db = new PlatformDbContext(new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite($"Data Source={Path.Combine(_directory, name + ".db")}").Options);
         await db.Database.MigrateAsync();
-        await new SyntheticDataWriter(db).WriteAsync(SyntheticDataWriter.Generator(seed), counts);
+        await new SyntheticDataWriter(db).WriteAsync(SyntheticDataWriter.Generator(seed, Models), counts);
         return db;
     }
 
@@ -143,7 +219,7 @@ public sealed class SyntheticDataTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, name + ".db")};Pooling=False");
         connection.Open();
         var rows = new List<string>();
-        foreach (var table in new[] { "Enterprises", "Providers", "Solutions", "Cases" })
+        foreach (var table in new[] { "Enterprises", "Providers", "Solutions", "Cases", "AnswerSheets", "Results" })
         {
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"Id\"";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FactoryPath.Core.Assessment;
 using FactoryPath.Core.Catalog;
 using FactoryPath.Core.Enterprises;
 using FactoryPath.Web.Catalog;
@@ -8,27 +9,32 @@ using static FactoryPath.Web.Demo.Synthetic.SyntheticVocabulary;
 namespace FactoryPath.Web.Demo.Synthetic;
 
 /// <summary>How many rows of each table to generate.</summary>
-public sealed record SyntheticCounts(int Enterprises, int Providers, int Solutions, int Cases)
+public sealed record SyntheticCounts(int Enterprises, int Providers, int Solutions, int Cases, int Results = 0)
 {
+    /// <summary>At most this many results per enterprise on average (history included).</summary>
+    public const int MaxResultsPerEnterprise = 20;
+
     /// <summary>Credit codes number generated organisations 0 … 9,999,999, so enterprises and providers together stay below that.</summary>
     public const int MaxOrganisations = 9_999_999;
 
     /// <summary>Why the counts cannot be generated, or null when they can.</summary>
     public string? Problem() =>
-        Enterprises < 0 || Providers < 0 || Solutions < 0 || Cases < 0 ? "every count must be 0 or more"
+        Enterprises < 0 || Providers < 0 || Solutions < 0 || Cases < 0 || Results < 0 ? "every count must be 0 or more"
         : (long)Enterprises + Providers > MaxOrganisations ? $"enterprises and providers together must be at most {MaxOrganisations:N0}"
         : Solutions > 0 && Providers == 0 ? "solutions need at least one provider"
         : Cases > 0 && (Enterprises == 0 || Solutions == 0) ? "cases need at least one enterprise and one solution"
+        : Results > 0 && Enterprises == 0 ? "results need at least one enterprise"
+        : (long)Results > (long)Enterprises * MaxResultsPerEnterprise ? $"at most {MaxResultsPerEnterprise} results per enterprise on average"
         : null;
 }
 
 /// <summary>
 /// A realistic synthetic data set: enterprises, providers, solutions and demonstration cases. Everything, ids and
 /// dates included, comes from one seeded <see cref="Random"/> per table, so the same seed and counts give the same
-/// rows. Tables must be drawn in order (enterprises, providers, solutions, cases): later tables refer to earlier ones.
+/// rows. Tables must be drawn in order (enterprises, providers, solutions, cases, results): later tables refer to earlier ones.
 /// Generated organisations carry credit codes whose organisation part starts with <see cref="CreditCodeMarker"/>.
 /// </summary>
-public sealed class SyntheticDataGenerator
+public sealed partial class SyntheticDataGenerator
 {
     /// <summary>First two characters of the 9-character organisation code of every generated credit code.</summary>
     public const string CreditCodeMarker = "GN";
@@ -46,11 +52,13 @@ public sealed class SyntheticDataGenerator
     private readonly List<EnterpriseFacts> _enterprises = [];
     private readonly List<ProviderFacts> _providers = [];
     private readonly List<SolutionFacts> _solutions = [];
+    private readonly IReadOnlyList<AssessmentModel> _models;
     private int _organisations;
 
-    public SyntheticDataGenerator(int seed, ScenarioLibrary library)
+    public SyntheticDataGenerator(int seed, ScenarioLibrary library, IReadOnlyList<AssessmentModel>? models = null)
     {
         _seed = seed;
+        _models = models ?? [];
         _scenarios = library.Scenarios.Where(s => s.Source == ScenarioSources.Guide2025).ToList();
         var weights = new List<int>();
         foreach (var (code, weight) in Provinces)
@@ -89,7 +97,7 @@ public sealed class SyntheticDataGenerator
                 RegionCode = region, ProvinceCode = province, Employees = employees, AnnualRevenueCny = revenue,
                 SizeClass = SizeClassifier.Classify(employees, revenue), CreatedAt = created, UpdatedAt = created,
             };
-            _enterprises.Add(new EnterpriseFacts(enterprise.Id, name, division.Code, division.Words[0], region, province, place));
+            _enterprises.Add(new EnterpriseFacts(enterprise.Id, name, division.Code, division.Words[0], region, province, place, created));
             yield return enterprise;
         }
     }
@@ -295,7 +303,7 @@ public sealed class SyntheticDataGenerator
         : name.Length > 2 && (name.EndsWith('市') || name.EndsWith('盟')) ? name[..^1]
         : name;
 
-    private sealed record EnterpriseFacts(Guid Id, string Name, string IndustryCode, string IndustryWord, string RegionCode, string ProvinceCode, string Place);
+    private sealed record EnterpriseFacts(Guid Id, string Name, string IndustryCode, string IndustryWord, string RegionCode, string ProvinceCode, string Place, DateTime Created);
 
     private sealed record ProviderFacts(Guid Id, string Trade, List<string> Scenarios, List<string> Industries);
 

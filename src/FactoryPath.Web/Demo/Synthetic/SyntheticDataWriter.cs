@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FactoryPath.Core.Assessment;
 using FactoryPath.Core.Catalog;
 using FactoryPath.Web.Persistence;
 using Microsoft.Data.Sqlite;
@@ -34,6 +35,9 @@ public sealed class SyntheticDataWriter(PlatformDbContext db)
     {
         const string pattern = SyntheticDataGenerator.CreditCodePattern;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // results and sheets first, in two statements: a cascade from the enterprises would go row by row
+        await db.Results.Where(r => db.Enterprises.Any(e => e.Id == r.EnterpriseId && EF.Functions.Like(e.CreditCode, pattern))).ExecuteDeleteAsync(ct);
+        await db.AnswerSheets.Where(a => db.Enterprises.Any(e => e.Id == a.EnterpriseId && EF.Functions.Like(e.CreditCode, pattern))).ExecuteDeleteAsync(ct);
         await db.Cases.Where(c => db.Providers.Any(p => p.Id == c.ProviderId && EF.Functions.Like(p.CreditCode, pattern))).ExecuteDeleteAsync(ct);
         await db.Solutions.Where(s => db.Providers.Any(p => p.Id == s.ProviderId && EF.Functions.Like(p.CreditCode, pattern))).ExecuteDeleteAsync(ct);
         await db.Providers.Where(p => EF.Functions.Like(p.CreditCode, pattern)).ExecuteDeleteAsync(ct);
@@ -56,6 +60,7 @@ public sealed class SyntheticDataWriter(PlatformDbContext db)
                 await InsertTrackedAsync(SyntheticRows.Providers.Table, generator.Providers(counts.Providers), counts.Providers, progress, ct),
                 await InsertTrackedAsync(SyntheticRows.Solutions.Table, generator.Solutions(counts.Solutions), counts.Solutions, progress, ct),
                 await InsertTrackedAsync(SyntheticRows.Cases.Table, generator.Cases(counts.Cases), counts.Cases, progress, ct),
+                await PostgresCopy.SubmissionsAsync((Npgsql.NpgsqlConnection)db.Database.GetDbConnection(), generator.Results(counts.Results), counts.Results, BatchSize, progress, ct),
             ];
         }
 
@@ -68,6 +73,7 @@ public sealed class SyntheticDataWriter(PlatformDbContext db)
                 Insert(connection, SyntheticRows.Providers, generator.Providers(counts.Providers), counts.Providers, progress, ct),
                 Insert(connection, SyntheticRows.Solutions, generator.Solutions(counts.Solutions), counts.Solutions, progress, ct),
                 Insert(connection, SyntheticRows.Cases, generator.Cases(counts.Cases), counts.Cases, progress, ct),
+                InsertSubmissions(connection, generator.Results(counts.Results), counts.Results, progress, ct),
             ];
         }
         finally
@@ -139,6 +145,65 @@ public sealed class SyntheticDataWriter(PlatformDbContext db)
         return new SyntheticTableReport(shape.Table, done, clock.Elapsed);
     }
 
-    /// <summary>A generator over the shipped scenario library.</summary>
-    public static SyntheticDataGenerator Generator(int seed) => new(seed, ScenarioLibrary.LoadEmbedded());
+    /// <summary>Each sheet and its result, with two prepared commands in the same transactions (the result refers to the sheet).</summary>
+    private static SyntheticTableReport InsertSubmissions(SqliteConnection connection, IEnumerable<SyntheticSubmission> submissions, int total, Action<SyntheticProgress>? progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var done = 0;
+        progress?.Invoke(new SyntheticProgress(ResultsTable, 0, total));
+        using var sheets = SyntheticRows.Sheets.Prepare(connection);
+        using var results = SyntheticRows.Results.Prepare(connection);
+        SqliteTransaction? tx = null;
+        try
+        {
+            foreach (var submission in submissions)
+            {
+                if (tx is null)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    tx = connection.BeginTransaction();
+                    sheets.Transaction = tx;
+                    results.Transaction = tx;
+                    sheets.Prepare();
+                    results.Prepare();
+                }
+
+                SyntheticRows.Sheets.Bind(sheets, submission.Sheet);
+                sheets.ExecuteNonQuery();
+                SyntheticRows.Results.Bind(results, submission.Result);
+                results.ExecuteNonQuery();
+                if (++done % BatchSize == 0)
+                {
+                    tx.Commit();
+                    tx.Dispose();
+                    tx = null;
+                    progress?.Invoke(new SyntheticProgress(ResultsTable, done, total));
+                }
+            }
+
+            if (tx is not null)
+            {
+                tx.Commit();
+                progress?.Invoke(new SyntheticProgress(ResultsTable, done, total));
+            }
+        }
+        finally
+        {
+            tx?.Dispose();
+        }
+
+        return new SyntheticTableReport(ResultsTable, done, clock.Elapsed);
+    }
+
+    /// <summary>The name progress and reports use for results (each with its answer sheet).</summary>
+    public const string ResultsTable = "Results";
+
+    /// <summary>The model whose results most generated submissions are: the SME digital level evaluation.</summary>
+    public const string PrimaryModelId = "miit-sme-digital-level";
+
+    /// <summary>A generator over the shipped scenario library and the newest version of each model (the primary model first).</summary>
+    public static SyntheticDataGenerator Generator(int seed, ModelRegistry? models = null) =>
+        new(seed, ScenarioLibrary.LoadEmbedded(), models is null ? [] :
+            models.Models.Select(m => m.Id).Distinct().Select(id => models.Latest(id)!)
+                .OrderBy(m => m.Id == PrimaryModelId ? 0 : 1).ThenBy(m => m.Id, StringComparer.Ordinal).ToList());
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Enterprises;
 using Microsoft.Data.Sqlite;
@@ -29,6 +30,14 @@ internal static class SyntheticRows
     public static readonly TableShape<DemonstrationCase> Cases = new("Cases",
         ["Id", "TitleZh", "TitleEn", "SummaryZh", "SummaryEn", "EnterpriseId", "EnterpriseName", "Anonymised", "IndustryCode", "RegionCode", "Scenarios", "Tier", "Year", "SolutionId", "ProviderId", "ProjectId", "CreatedAt", "UpdatedAt", "Kpis"],
         c => [Id(c.Id), c.TitleZh, c.TitleEn, c.SummaryZh, c.SummaryEn, c.EnterpriseId is { } e ? Id(e) : null, c.EnterpriseName, c.Anonymised ? 1 : 0, c.IndustryCode, c.RegionCode, Json(c.Scenarios), c.Tier?.ToString(), c.Year, c.SolutionId is { } s ? Id(s) : null, c.ProviderId is { } p ? Id(p) : null, c.ProjectId is { } j ? Id(j) : null, Date(c.CreatedAt), Date(c.UpdatedAt), Kpis(c.Kpis)]);
+
+    public static readonly TableShape<AnswerSheet> Sheets = new("AnswerSheets",
+        ["Id", "EnterpriseId", "ModelId", "ModelVersion", "Status", "AnswersJson", "EvidenceJson", "CreatedAt", "UpdatedAt", "SubmittedAt", "CreatedByUserId"],
+        a => [Id(a.Id), Id(a.EnterpriseId), a.ModelId, a.ModelVersion, a.Status.ToString(), a.AnswersJson, a.EvidenceJson, Date(a.CreatedAt), Date(a.UpdatedAt), a.SubmittedAt is { } at ? Date(at) : null, a.CreatedByUserId]);
+
+    public static readonly TableShape<StoredResult> Results = new("Results",
+        ["Id", "AnswerSheetId", "EnterpriseId", "ModelId", "ModelVersion", "Score", "Level", "IndustryCode", "ProvinceCode", "RegionCode", "IsLatest", "SubmittedAt", "ResultJson"],
+        r => [Id(r.Id), Id(r.AnswerSheetId), Id(r.EnterpriseId), r.ModelId, r.ModelVersion, r.Score, r.Level, r.IndustryCode, r.ProvinceCode, r.RegionCode, r.IsLatest ? 1 : 0, Date(r.SubmittedAt), r.ResultJson]);
 
     private static string Id(Guid id) => id.ToString("D").ToUpperInvariant();
 
