@@ -183,7 +183,6 @@ public sealed class RegionExportTests : IClassFixture<RegionStatisticsTests.Worl
         foreach (var key in TableKeys) Assert.Equal(ScreenRows(console, key), ScreenRows(report, key));
         Assert.Empty(report.QuerySelectorAll("[data-testid^=export-], [data-testid^=drill-]"));
         Assert.NotNull(report.QuerySelector("[data-testid='levels-chart-m-a'][data-chart]"));
-        Assert.NotNull(report.QuerySelector("[data-testid='district-chart'][data-chart]"));
     }
 
     [Theory]

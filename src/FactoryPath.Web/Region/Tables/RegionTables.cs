@@ -20,10 +20,7 @@ public static class RegionTables
         new("district", Text("region.byDistrict"),
             [new("district", Text("region.district"), RegionColumnKind.Label), new("registered", Text("region.registered"), RegionColumnKind.Count), new("assessed", Text("region.assessed"), RegionColumnKind.Count)],
             (s, zh) => RegionTableGroup.Single(s.ByDistrict.Select(r => new RegionTableRow(r.Code,
-                [RegionCell.Label(RegionName(r.Code, r.NameZh, r.NameEn, zh), r.CanDrillDown ? $"/region/{r.Code}" : null), RegionCell.Of(r.Registered), RegionCell.Of(r.Assessed)]))))
-        {
-            ChartColumn = "registered",
-        },
+                [RegionCell.Label(RegionName(r.Code, r.NameZh, r.NameEn, zh), r.CanDrillDown ? $"/region/{r.Code}" : null), RegionCell.Of(r.Registered), RegionCell.Of(r.Assessed)])))),
         new("industry", Text("region.byIndustry"),
             [new("industry", Text("profile.industry"), RegionColumnKind.Label), new("registered", Text("region.registered"), RegionColumnKind.Count), new("assessed", Text("region.assessed"), RegionColumnKind.Count)],
             (s, zh) => RegionTableGroup.Single(s.ByIndustry.Select(r => new RegionTableRow(r.Code,
