@@ -45,7 +45,7 @@ public static class RegionExport
 
     public static XlsxSheet Cover(RegionSummary summary, bool chinese, DateOnly date)
     {
-        string T(string key) => RegionTables.Text(key) is var t && chinese ? t.Zh : t.En;
+        string T(string key) => chinese ? RegionTables.Text(key).Zh : RegionTables.Text(key).En;
         var region = summary.Region;
         var rows = new List<IReadOnlyList<object?>>
         {
