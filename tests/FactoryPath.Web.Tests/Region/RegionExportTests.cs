@@ -40,6 +40,8 @@ public sealed class RegionExportTests : IClassFixture<RegionStatisticsTests.Worl
         var document = await page.GetDocumentAsync("/region/330000");
         var expected = ScreenRows(document, key);
         var lang = culture == "en" ? "en" : "zh";
+        var definition = RegionTables.Find(key)!;
+        Assert.Equal(definition.Columns.Select(c => c.HeaderIn(lang == "zh")), expected[0].Skip(definition.GroupHeader is null ? 0 : 1));
 
         var link = document.QuerySelector($"[data-testid=export-{key}-csv]")!.GetAttribute("href")!;
         Assert.Equal($"/region/330000/export/{key}?format=csv&lang={lang}", link);
@@ -202,6 +204,31 @@ public sealed class RegionExportTests : IClassFixture<RegionStatisticsTests.Worl
         Assert.DoesNotContain("Shenzhen", body);
     }
 
+    [Fact]
+    public void A_new_definition_with_columns_from_the_data_exports_with_no_further_code()
+    {
+        var stage = new MarketStage(StatCell.Shown(0), StatCell.Shown(0));
+        var summary = new RegionSummary(new RegionRef("330000", FactoryPath.Core.Enterprises.RegionLevel.Province, "浙江省", "Zhejiang", null),
+            new RegionTotals(StatCell.Shown(12), StatCell.Shown(12)), [], [], [], [], new MarketCounts(stage, stage, stage, stage), [], 5);
+        var scene = new RegionColumn("scene", new("场景", "Scene"), RegionColumnKind.Label);
+        var heat = new RegionTableDefinition("heat", new("场景 × 行业", "Scene × industry"), [scene],
+            (s, zh) => RegionTableGroup.Single([new RegionTableRow("planning", [RegionCell.Label(zh ? "计划排产" : "Planning"), RegionCell.Of(StatCell.Shown(7)), RegionCell.Of(StatCell.Hidden())])]))
+        {
+            ColumnsFor = s => [scene, new("34", new("34 通用设备", "34 General machinery"), RegionColumnKind.Count), new("39", new("39 电子", "39 Electronics"), RegionColumnKind.Count)],
+        };
+
+        var table = heat.For(summary, chinese: false);
+        var csv = CsvReader.Read(RegionExport.Csv(table)).Table!;
+        Assert.Equal(["Scene", "34 General machinery", "39 Electronics"], csv.Header);
+        Assert.Equal(["Planning", "7", "<5"], csv.Rows.Single().Cells);
+        var sheet = Sheets(RegionExport.Xlsx(table)).Single();
+        Assert.Equal("Scene × industry", sheet.Name);
+        Assert.Equal(new object?[] { "Planning", 7d, "<5" }, sheet.Rows[1]);
+
+        var broken = heat with { ColumnsFor = null };
+        Assert.Throws<InvalidOperationException>(() => broken.For(summary, chinese: true));
+    }
+
     /// <summary>A table of the page as the files should hold it: header row, then one row per table row (group title first for grouped tables).</summary>
     internal static List<List<string>> ScreenRows(IDocument document, string key)
     {
@@ -209,10 +236,11 @@ public sealed class RegionExportTests : IClassFixture<RegionStatisticsTests.Worl
         var definition = RegionTables.Find(key)!;
         var grouped = definition.GroupHeader is not null;
         var chinese = document.DocumentElement.GetAttribute("lang")?.StartsWith("zh", StringComparison.Ordinal) ?? true;
-        var header = (grouped ? [chinese ? definition.GroupHeader!.Zh : definition.GroupHeader!.En] : new List<string>())
-            .Concat(definition.Columns.Select(c => c.HeaderIn(chinese))).ToList();
         var tables = section.QuerySelectorAll("table").ToList();
-        if (tables.Count > 0) Assert.Equal(definition.Columns.Select(c => c.HeaderIn(chinese)), tables[0].QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()));
+        var columns = tables.Count > 0
+            ? tables[0].QuerySelectorAll("thead th").Select(th => th.TextContent.Trim()).ToList()
+            : definition.Columns.Select(c => c.HeaderIn(chinese)).ToList();
+        var header = (grouped ? [chinese ? definition.GroupHeader!.Zh : definition.GroupHeader!.En] : new List<string>()).Concat(columns).ToList();
         var titles = section.QuerySelectorAll("h3").Select(h => h.TextContent.Trim()).ToList();
         var rows = new List<List<string>> { header };
         for (var t = 0; t < tables.Count; t++)

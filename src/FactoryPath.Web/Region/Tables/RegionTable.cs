@@ -50,7 +50,7 @@ public sealed record RegionTableGroup(string Key, string? Title, string? Note, I
 }
 
 /// <summary>A console table built for one region and one language, ready to show, print or write to a file.</summary>
-public sealed record RegionTable(RegionTableDefinition Definition, bool Chinese, IReadOnlyList<RegionTableGroup> Groups)
+public sealed record RegionTable(RegionTableDefinition Definition, bool Chinese, IReadOnlyList<RegionColumn> Columns, IReadOnlyList<RegionTableGroup> Groups)
 {
     public string Key => Definition.Key;
     public string Title => Pick(Definition.Title);
@@ -61,7 +61,7 @@ public sealed record RegionTable(RegionTableDefinition Definition, bool Chinese,
 
     /// <summary>The header row of a file: the group column first when the table has groups, then the columns.</summary>
     public IReadOnlyList<string> FileHeader =>
-        (IsGrouped ? [Pick(Definition.GroupHeader!)] : Array.Empty<string>()).Concat(Definition.Columns.Select(c => c.HeaderIn(Chinese))).ToList();
+        (IsGrouped ? [Pick(Definition.GroupHeader!)] : Array.Empty<string>()).Concat(Columns.Select(c => c.HeaderIn(Chinese))).ToList();
 
     /// <summary>The rows of a file, each with its group's title first when the table has groups; cell texts as on screen.</summary>
     public IEnumerable<IReadOnlyList<string>> FileTextRows() =>
@@ -70,7 +70,7 @@ public sealed record RegionTable(RegionTableDefinition Definition, bool Chinese,
     /// <summary>The rows of a workbook: like <see cref="FileTextRows"/> but shown numbers as numbers.</summary>
     public IEnumerable<IReadOnlyList<object>> FileValueRows() =>
         Groups.SelectMany(g => g.Rows.Select(r => (IReadOnlyList<object>)(IsGrouped ? [g.Title ?? g.Key] : Array.Empty<object>())
-            .Concat(r.Cells.Select((c, i) => c.ValueFor(Definition.Columns[i].Kind))).ToList()));
+            .Concat(r.Cells.Select((c, i) => c.ValueFor(Columns[i].Kind))).ToList()));
 
     private string Pick(LocalizedText text) => Chinese ? text.Zh : text.En;
 }
@@ -93,17 +93,27 @@ public sealed record RegionTableDefinition(string Key, LocalizedText Title, IRea
     /// <summary>Set when the rows come in groups (e.g. one per model): the header of the group column the files carry first.</summary>
     public LocalizedText? GroupHeader { get; init; }
 
-    /// <summary>The key of a count column drawn as a bar chart per group over the first column's labels, or null for no chart.</summary>
-    public string? ChartColumn { get; init; }
+    /// <summary>
+    /// Columns that depend on the data (e.g. one per industry of a scene × industry table), used instead of
+    /// <see cref="Columns"/>, which then describe the table when there is no summary.
+    /// </summary>
+    public Func<RegionSummary, IReadOnlyList<RegionColumn>>? ColumnsFor { get; init; }
+
+    /// <summary>
+    /// The chart drawn above each group: the <c>data-chart</c> JSON read by wwwroot/js/charts.js, or null for none
+    /// (e.g. <see cref="RegionTables.CountsChart"/>).
+    /// </summary>
+    public Func<RegionTable, RegionTableGroup, string?>? Chart { get; init; }
 
     public RegionTable For(RegionSummary summary, bool chinese)
     {
+        var columns = ColumnsFor?.Invoke(summary) ?? Columns;
         var groups = Build(summary, chinese);
         foreach (var row in groups.SelectMany(g => g.Rows))
         {
-            if (row.Cells.Count != Columns.Count)
-                throw new InvalidOperationException($"Region table '{Key}': row '{row.Key}' has {row.Cells.Count} cells for {Columns.Count} columns.");
+            if (row.Cells.Count != columns.Count)
+                throw new InvalidOperationException($"Region table '{Key}': row '{row.Key}' has {row.Cells.Count} cells for {columns.Count} columns.");
         }
-        return new RegionTable(this, chinese, groups);
+        return new RegionTable(this, chinese, columns, groups);
     }
 }

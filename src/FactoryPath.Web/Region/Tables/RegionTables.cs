@@ -33,7 +33,7 @@ public static class RegionTables
         {
             GroupHeader = Text("region.export.model"),
             Empty = Text("region.levels.empty"),
-            ChartColumn = "enterprises",
+            Chart = CountsChart("enterprises"),
         },
         new("rates", Text("region.rates"),
             [new("indicator", Text("region.rates.indicator"), RegionColumnKind.Label), new("percent", Text("region.rates.percent"), RegionColumnKind.Percent), new("enterprises", Text("region.enterprises"), RegionColumnKind.Count)],
@@ -68,12 +68,12 @@ public static class RegionTables
     public static IReadOnlyList<RegionTable> Build(RegionSummary summary, bool chinese) => All.Select(d => d.For(summary, chinese)).ToList();
 
     /// <summary>
-    /// The chart of one group of a table with a <see cref="RegionTableDefinition.ChartColumn"/>: bars over the first
-    /// column's labels (wwwroot/js/charts.js "counts"); a suppressed count is an empty bar labelled "&lt;5". Null without a chart.
+    /// A bar chart per group over the first column's labels, of the count column <paramref name="columnKey"/>
+    /// (wwwroot/js/charts.js "counts"); a suppressed count is an empty bar labelled "&lt;5".
     /// </summary>
-    public static string? ChartSpec(RegionTable table, RegionTableGroup group)
+    public static Func<RegionTable, RegionTableGroup, string?> CountsChart(string columnKey) => (table, group) =>
     {
-        var column = table.Definition.Columns.ToList().FindIndex(c => c.Key == table.Definition.ChartColumn);
+        var column = table.Columns.ToList().FindIndex(c => c.Key == columnKey);
         if (column < 0 || group.Rows.Count == 0) return null;
         return JsonSerializer.Serialize(new
         {
@@ -82,7 +82,7 @@ public static class RegionTables
             values = group.Rows.Select(r => r.Cells[column].Number).ToArray(),
             suppressedLabel = $"<{Suppression.MinimumEnterprises}",
         });
-    }
+    };
 
     /// <summary>An interface text in both languages.</summary>
     public static LocalizedText Text(string key) => new(Texts.Get(key, Zh), Texts.Get(key, En));
