@@ -13,6 +13,7 @@ using FactoryPath.Web.Matching;
 using FactoryPath.Web.Persistence;
 using FactoryPath.Web.Platform;
 using FactoryPath.Web.Production;
+using FactoryPath.Web.Regional;
 
 namespace FactoryPath.Web;
 
@@ -83,6 +84,7 @@ public static class PlatformHost
         app.MapAccountForms();
         app.MapImportForms();
         app.MapProductionExport();
+        app.MapRegionExports();
         app.MapPlatformApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -55,6 +55,51 @@ public static class XlsxTable
         MiniExcel.SaveAs(stream, All(), printHeader: false, sheetName: sheetName, excelType: ExcelType.XLSX);
     }
 
+    /// <summary>
+    /// Writes several sheets to a new workbook, in order, without a header row of their own: each row's cells fill columns
+    /// A, B, … as given (strings as text, numbers as numbers). Sheet names are made valid for Excel (at most 31 characters,
+    /// none of : \ / ? * [ ], unique).
+    /// </summary>
+    public static void WriteSheets(Stream stream, IReadOnlyList<XlsxSheet> sheets)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(sheets);
+        if (sheets.Count == 0) throw new ArgumentException("A workbook needs at least one sheet.", nameof(sheets));
+        var book = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        foreach (var sheet in sheets)
+        {
+            var rows = sheet.Rows.ToList();
+            var width = Math.Max(1, rows.Count == 0 ? 0 : rows.Max(r => r.Count));
+            var letters = Enumerable.Range(0, width).Select(ColumnLetters).ToArray();
+            var cells = rows.Select(r =>
+            {
+                var d = new Dictionary<string, object?>(width, StringComparer.Ordinal);
+                for (var i = 0; i < width; i++) d[letters[i]] = i < r.Count ? r[i] ?? "" : "";
+                return (IDictionary<string, object?>)d;
+            }).ToList();
+            if (cells.Count == 0) cells.Add(new Dictionary<string, object?> { ["A"] = "" });
+            book.Add(UniqueSheetName(sheet.Name, book.Keys), cells);
+        }
+
+        MiniExcel.SaveAs(stream, book, printHeader: false, excelType: ExcelType.XLSX);
+    }
+
+    private static string UniqueSheetName(string name, IEnumerable<string> taken)
+    {
+        var clean = new string((name ?? "").Select(c => ":\\/?*[]".Contains(c) ? '_' : c).ToArray()).Trim('\'', ' ');
+        if (clean.Length == 0) clean = "Sheet";
+        if (clean.Length > 31) clean = clean[..31];
+        var used = taken.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var candidate = clean;
+        for (var n = 2; used.Contains(candidate); n++)
+        {
+            var suffix = $" ({n})";
+            candidate = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
+        }
+
+        return candidate;
+    }
+
     private static string CellText(object? value) => value switch
     {
         null => "",
@@ -74,3 +119,6 @@ public static class XlsxTable
         return letters;
     }
 }
+
+/// <summary>A sheet to write: its name and its rows of cells (string, number or null for empty).</summary>
+public sealed record XlsxSheet(string Name, IEnumerable<IReadOnlyList<object?>> Rows);

@@ -61,6 +61,7 @@ public static class ApiSetup
         api.MapProductionApi();
         api.MapAlertsApi();
         api.MapRegionApi();
+        api.MapRegionExportApi();
         return app;
     }
 }

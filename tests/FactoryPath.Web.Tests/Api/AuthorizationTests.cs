@@ -107,6 +107,9 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "GET", "/api/v1/region/330000/gaps" },
         { "GET", "/api/v1/region/330000/market" },
         { "GET", "/api/v1/region/330000/rates" },
+        { "GET", "/api/v1/region/330000/export/district?format=csv" },
+        { "GET", "/api/v1/region/330000/export/levels?format=xlsx" },
+        { "GET", "/api/v1/region/330000/export" },
     };
 
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
@@ -289,6 +292,57 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     {
         var op = await Users.WithRoleAsync(_w.Factory, PlatformRoles.PlatformAdmin);
         foreach (var path in RegionPaths)
+            Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync(path.Replace("{code}", code))).StatusCode);
+    }
+
+    private static readonly string[] RegionExportPaths = ["/api/v1/region/{code}/export/district?format=csv", "/api/v1/region/{code}/export/gaps?format=xlsx", "/api/v1/region/{code}/export"];
+
+    [Fact]
+    public async Task Enterprise_users_and_providers_get_403_for_regional_exports()
+    {
+        var provider = await Users.WithRoleAsync(_w.Factory, PlatformRoles.ServiceProvider);
+        foreach (var client in new[] { _w.A, _w.B, provider })
+        {
+            foreach (var path in RegionExportPaths)
+            {
+                var response = await client.Http.GetAsync(path.Replace("{code}", "330000"));
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("330000", "330000", HttpStatusCode.OK)]
+    [InlineData("330000", "330212", HttpStatusCode.OK)]
+    [InlineData("330000", "440000", HttpStatusCode.Forbidden)]
+    [InlineData("330000", "440300", HttpStatusCode.Forbidden)]
+    [InlineData("330200", "330200", HttpStatusCode.OK)]
+    [InlineData("330200", "330000", HttpStatusCode.Forbidden)]
+    [InlineData("330200", "330102", HttpStatusCode.Forbidden)]
+    [InlineData("330000", "999999", HttpStatusCode.NotFound)]
+    public async Task A_regional_admin_exports_only_its_region_and_the_regions_inside_it(string adminRegion, string code, HttpStatusCode expected)
+    {
+        var admin = await Users.WithRoleAsync(_w.Factory, PlatformRoles.RegionalAdmin, adminRegion);
+        foreach (var path in RegionExportPaths)
+        {
+            var response = await admin.Http.GetAsync(path.Replace("{code}", code));
+            Assert.Equal(expected, response.StatusCode);
+            if (expected == HttpStatusCode.OK) Assert.Contains($"region-{code}-", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
+            else Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+        // an unknown table is 404 inside the scope and 403 outside it: the scope is checked first
+        var unknown = await admin.Http.GetAsync($"/api/v1/region/{code}/export/no-such-table?format=csv");
+        Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.NotFound : expected, unknown.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("330000")]
+    [InlineData("440300")]
+    public async Task The_platform_operator_exports_every_region(string code)
+    {
+        var op = await Users.WithRoleAsync(_w.Factory, PlatformRoles.PlatformAdmin);
+        foreach (var path in RegionExportPaths)
             Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync(path.Replace("{code}", code))).StatusCode);
     }
 

@@ -1,3 +1,4 @@
+using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,6 +55,9 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/alerts/rules/00000000-0000-0000-0000-000000000001")]
     [InlineData("/region")]
     [InlineData("/region/330000")]
+    [InlineData("/region/330000/report")]
+    [InlineData("/region/330000/export/district?format=csv")]
+    [InlineData("/region/330000/export")]
     public async Task Pages_with_data_send_anonymous_visitors_to_sign_in(string path)
     {
         var response = await PageClient.Anonymous(_w.Factory).Http.GetAsync(Fill(path));
@@ -100,12 +104,36 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/admin/users")]
     [InlineData("/region")]
     [InlineData("/region/330000")]
+    [InlineData("/region/330000/report")]
+    [InlineData("/region/330000/export/district?format=csv")]
+    [InlineData("/region/330000/export")]
     public async Task An_enterprise_user_is_refused_the_admin_pages(string path)
     {
         var a = await PageClient.SignedInAsync(_w.Factory, _w.EmailA, ApiClient.Password);
         var response = await a.Http.GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/denied", response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(PlatformRoles.ServiceProvider, null, "/region/330000/report", HttpStatusCode.Redirect)]
+    [InlineData(PlatformRoles.ServiceProvider, null, "/region/330000/export", HttpStatusCode.Redirect)]
+    [InlineData(PlatformRoles.RegionalAdmin, "330000", "/region/330000/report", HttpStatusCode.OK)]
+    [InlineData(PlatformRoles.RegionalAdmin, "330000", "/region/330212/report", HttpStatusCode.OK)]
+    [InlineData(PlatformRoles.RegionalAdmin, "330000", "/region/440000/report", HttpStatusCode.Forbidden)]
+    [InlineData(PlatformRoles.RegionalAdmin, "330000", "/region/999999/report", HttpStatusCode.NotFound)]
+    [InlineData(PlatformRoles.RegionalAdmin, "330000", "/region/330200/export/market?format=xlsx", HttpStatusCode.OK)]
+    [InlineData(PlatformRoles.RegionalAdmin, "330200", "/region/330000/export/market?format=xlsx", HttpStatusCode.Forbidden)]
+    [InlineData(PlatformRoles.RegionalAdmin, "330200", "/region/330100/export", HttpStatusCode.Forbidden)]
+    [InlineData(PlatformRoles.RegionalAdmin, "330200", "/region/330200/export/nothing?format=csv", HttpStatusCode.NotFound)]
+    [InlineData(PlatformRoles.PlatformAdmin, null, "/region/440300/report", HttpStatusCode.OK)]
+    [InlineData(PlatformRoles.PlatformAdmin, null, "/region/440300/export", HttpStatusCode.OK)]
+    public async Task The_region_report_and_downloads_follow_the_statistics_scope(string role, string? region, string path, HttpStatusCode expected)
+    {
+        var page = await PageClient.SignedInAsync(_w.Factory, await Users.CreateAsync(_w.Factory, role, region), ApiClient.Password);
+        var response = await page.Http.GetAsync(path);
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect) Assert.Contains("/account/denied", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
