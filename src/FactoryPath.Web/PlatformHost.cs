@@ -13,6 +13,7 @@ using FactoryPath.Web.Matching;
 using FactoryPath.Web.Persistence;
 using FactoryPath.Web.Platform;
 using FactoryPath.Web.Production;
+using FactoryPath.Web.Programmes;
 
 namespace FactoryPath.Web;
 
@@ -54,6 +55,7 @@ public static class PlatformHost
         services.AddGateways();
         services.AddProduction();
         services.AddAlerts();
+        services.AddProgrammes();
         services.AddScoped<Regional.RegionStatistics>();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
@@ -83,6 +85,7 @@ public static class PlatformHost
         app.MapAccountForms();
         app.MapImportForms();
         app.MapProductionExport();
+        app.MapProgrammeExport();
         app.MapPlatformApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -9,6 +9,7 @@ using FactoryPath.Web.Enterprises;
 using FactoryPath.Web.Gateways;
 using FactoryPath.Web.Matching;
 using FactoryPath.Web.Production;
+using FactoryPath.Web.Programmes;
 using FactoryPath.Web.Regional;
 
 namespace FactoryPath.Web.Api;
@@ -61,6 +62,7 @@ public static class ApiSetup
         api.MapProductionApi();
         api.MapAlertsApi();
         api.MapRegionApi();
+        api.MapProgrammesApi();
         return app;
     }
 }
