@@ -68,3 +68,10 @@ public static class ProgrammeNames
     public static string? Industry(string code) =>
         IndustryCatalog.Find(code) is { } i ? UiText.Pick(i.NameZh, i.NameEn) : null;
 }
+
+/// <summary>The rules of a programme in words, as the eligibility check describes them.</summary>
+public static class RuleText
+{
+    public static IReadOnlyList<LocalizedText> Describe(IReadOnlyList<EligibilityRule> rules) =>
+        EligibilityRules.Evaluate(rules, new EligibilityFacts(null, "", "", []), DateTimeOffset.UnixEpoch).Rules.Select(r => r.Requirement).ToList();
+}
