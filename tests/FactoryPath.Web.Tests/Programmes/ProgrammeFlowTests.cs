@@ -229,4 +229,16 @@ public sealed class ProgrammeFlowTests : IAsyncLifetime
         Assert.True(sum <= 100_000);
         Assert.Equal(responses.Count(r => r.StatusCode == HttpStatusCode.OK), budget.GetProperty("approved").GetInt32());
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_programme_endpoints_and_their_problems()
+    {
+        var doc = await ApiClient.ReadAsync(await _factory.CreateClient().GetAsync("/api/v1/openapi.json"));
+        var paths = doc.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/programmes", "/api/v1/programmes/{id}", "/api/v1/programmes/{id}/applications", "/api/v1/programmes/{id}/applications/export",
+                     "/api/v1/programme-applications/{id}", "/api/v1/programme-applications/{id}/withdraw", "/api/v1/programme-applications/{id}/approve", "/api/v1/programme-applications/{id}/reject" })
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        Assert.True(paths.GetProperty("/api/v1/programme-applications/{id}/approve").GetProperty("post").GetProperty("responses").TryGetProperty("409", out _));
+        Assert.True(paths.GetProperty("/api/v1/programmes/{id}/applications").GetProperty("post").GetProperty("responses").TryGetProperty("422", out _));
+    }
 }
