@@ -12,7 +12,7 @@ namespace FactoryPath.Web.Programmes;
 /// Applications to support programmes: an enterprise applies and withdraws; administrators in scope list, review,
 /// approve (reserving budget atomically, see <see cref="ProgrammeBudget"/>) and reject.
 /// </summary>
-public sealed class ApplicationService(PlatformDbContext db, ProgrammeService programmes, TimeProvider clock)
+public sealed class ApplicationService(PlatformDbContext db, ProgrammeService programmes, TimeProvider clock, Core.Catalog.ScenarioLibrary? scenarios = null)
 {
     /// <summary>
     /// An enterprise of the programme's region applies. Refused with 422 (reasons by topic) when the programme is not
@@ -29,6 +29,8 @@ public sealed class ApplicationService(PlatformDbContext db, ProgrammeService pr
         if (p is null || !ProgrammeService.RegionsAbove(enterprise.RegionCode).Contains(p.RegionCode)) return Outcome<ApplicationView>.NotFound();
 
         var errors = ProgrammeValidator.Validate(input, p);
+        if (Blank(input.ScenarioId) is { } scenarioId && scenarioId.Length <= 80 && scenarios is not null && scenarios.Find(scenarioId) is null)
+            errors[ProgrammeFields.ScenarioId] = [new($"没有编号为“{scenarioId}”的转型场景。", $"There is no transformation scenario \"{scenarioId}\".")];
         if (input.ProjectId is { } projectId && !await db.Projects.AnyAsync(x => x.Id == projectId && x.EnterpriseId == enterprise.Id, ct))
             errors[ProgrammeFields.ProjectId] = [new("所选项目不是本企业的转型项目。", "The project chosen is not one of your enterprise's projects.")];
         if (errors.Count > 0) return Outcome<ApplicationView>.Invalid(ProgrammeService.Localize(errors));

@@ -154,6 +154,10 @@ public sealed class ProgrammeFlowTests : IAsyncLifetime
         var errors = (await ApiClient.ReadAsync(invalid)).GetProperty("errors");
         Assert.True(errors.TryGetProperty("requestedCny", out _));
         Assert.True(errors.TryGetProperty("purpose", out _));
+        var unknown = await a.Http.PostAsJsonAsync($"/api/v1/programmes/{mediumOnly}/applications", new { requestedCny = 1_000, purpose = "联网", scenarioId = "no-such-scenario", projectId = Guid.NewGuid() });
+        errors = (await ApiClient.ReadAsync(unknown)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("scenarioId", out _));
+        Assert.True(errors.TryGetProperty("projectId", out _));
     }
 
     [Fact]
