@@ -14,6 +14,7 @@ using FactoryPath.Web.Persistence;
 using FactoryPath.Web.Platform;
 using FactoryPath.Web.Production;
 using FactoryPath.Web.Regional;
+using FactoryPath.Web.Programmes;
 
 namespace FactoryPath.Web;
 
@@ -55,6 +56,7 @@ public static class PlatformHost
         services.AddGateways();
         services.AddProduction();
         services.AddAlerts();
+        services.AddProgrammes();
         services.AddScoped<Regional.RegionStatistics>();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
@@ -85,6 +87,7 @@ public static class PlatformHost
         app.MapImportForms();
         app.MapProductionExport();
         app.MapRegionExports();
+        app.MapProgrammeExport();
         app.MapPlatformApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -9,6 +9,7 @@ using FactoryPath.Web.Enterprises;
 using FactoryPath.Web.Gateways;
 using FactoryPath.Web.Matching;
 using FactoryPath.Web.Production;
+using FactoryPath.Web.Programmes;
 using FactoryPath.Web.Regional;
 
 namespace FactoryPath.Web.Api;
@@ -62,6 +63,7 @@ public static class ApiSetup
         api.MapAlertsApi();
         api.MapRegionApi();
         api.MapRegionExportApi();
+        api.MapProgrammesApi();
         return app;
     }
 }

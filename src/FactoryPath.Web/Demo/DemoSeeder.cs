@@ -28,6 +28,7 @@ public sealed class DemoSeeder(
         await SeedAccountsAndEnterprisesAsync(ct);
         await DemoGateway.SeedAsync(db, options.Value.DemoPassword, DateTime.UtcNow, ct);
         await new DemoPool(db, scenarios).SeedAsync(ct);
+        await new DemoProgrammes(db, TimeProvider.System).SeedAsync(ct);
     }
 
     private async Task SeedAccountsAndEnterprisesAsync(CancellationToken ct)

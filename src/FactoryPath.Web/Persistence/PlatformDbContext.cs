@@ -6,6 +6,7 @@ using FactoryPath.Web.Demands;
 using FactoryPath.Web.Enterprises;
 using FactoryPath.Web.Gateways;
 using FactoryPath.Web.Production;
+using FactoryPath.Web.Programmes;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,6 +50,8 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser>
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertRuleState> AlertRuleStates => Set<AlertRuleState>();
     public DbSet<AlertSetup> AlertSetups => Set<AlertSetup>();
+    public DbSet<SupportProgramme> Programmes => Set<SupportProgramme>();
+    public DbSet<ProgrammeApplication> ProgrammeApplications => Set<ProgrammeApplication>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -107,5 +110,6 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser>
         GatewaysModel.Configure(builder);
         ProductionModel.Configure(builder);
         AlertsModel.Configure(builder);
+        ProgrammesModel.Configure(builder);
     }
 }

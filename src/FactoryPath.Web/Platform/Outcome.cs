@@ -1,6 +1,6 @@
 namespace FactoryPath.Web.Platform;
 
-public enum OutcomeKind { Ok, NotFound, Invalid, Conflict, Forbidden }
+public enum OutcomeKind { Ok, NotFound, Invalid, Conflict, Forbidden, Unprocessable }
 
 /// <summary>
 /// What an application service did: the value, or why not. "Not found" also stands for "not yours", so callers never
@@ -16,6 +16,8 @@ public sealed record Outcome<T>(OutcomeKind Kind, T? Value, IReadOnlyDictionary<
     public static Outcome<T> Conflict(string message) => new(OutcomeKind.Conflict, default, null, message);
     public static Outcome<T> Invalid(IReadOnlyDictionary<string, string[]> errors) => new(OutcomeKind.Invalid, default, errors, null);
     public static Outcome<T> Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>A well-formed request the rules refuse (e.g. not eligible, outside a period): 422 with the reasons by topic.</summary>
+    public static Outcome<T> Unprocessable(string message, IReadOnlyDictionary<string, string[]> reasons) => new(OutcomeKind.Unprocessable, default, reasons, message);
 }
 
 public static class OutcomeResults
@@ -24,13 +26,15 @@ public static class OutcomeResults
     public static IResult NotFoundProblem() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
         detail: Localization.UiText.Pick("找不到该记录，或者您没有查看它的权限。", "Not found, or not yours to see."));
 
-    /// <summary>Turns a failed outcome into the matching ProblemDetails response (404, 400 with field errors, 409, 403).</summary>
+    /// <summary>Turns a failed outcome into the matching ProblemDetails response (404, 400 with field errors, 409, 403, 422 with reasons).</summary>
     public static IResult ToProblem<T>(this Outcome<T> outcome) => outcome.Kind switch
     {
         OutcomeKind.NotFound => NotFoundProblem(),
         OutcomeKind.Invalid => TypedResults.ValidationProblem(outcome.Errors!),
         OutcomeKind.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, detail: outcome.Message),
         OutcomeKind.Forbidden => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: outcome.Message),
+        OutcomeKind.Unprocessable => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, detail: outcome.Message,
+            extensions: new Dictionary<string, object?> { ["reasons"] = outcome.Errors }),
         _ => throw new InvalidOperationException("A successful outcome has no problem."),
     };
 }

@@ -28,6 +28,27 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         public string GatewayA { get; private set; } = "";
         public Guid AlertRuleA { get; private set; }
         public long AlertA { get; private set; }
+        public Guid ProgrammeA { get; private set; }
+        public Guid ApplicationA { get; private set; }
+        private readonly Dictionary<string, ApiClient> _roles = [];
+
+        /// <summary>One signed-in client per role of the programme matrix: A, B, provider, operator, admin:REGION.</summary>
+        public async Task<ApiClient> AsAsync(string role)
+        {
+            if (role == "A") return A;
+            if (role == "B") return B;
+            if (!_roles.TryGetValue(role, out var client))
+            {
+                client = role switch
+                {
+                    "provider" => await Users.WithRoleAsync(Factory, PlatformRoles.ServiceProvider),
+                    "operator" => await Users.WithRoleAsync(Factory, PlatformRoles.PlatformAdmin),
+                    _ => await Users.WithRoleAsync(Factory, PlatformRoles.RegionalAdmin, role["admin:".Length..]),
+                };
+                _roles[role] = client;
+            }
+            return client;
+        }
 
         public async Task InitializeAsync()
         {
@@ -54,6 +75,9 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
             db.Alerts.Add(alert);
             await db.SaveChangesAsync();
             AlertA = alert.Id;
+            // a Ningbo programme, and A's application to it
+            ProgrammeA = await Programmes.Programmes.CreateAsync(await AsAsync("admin:330200"), Programmes.Programmes.Body());
+            ApplicationA = await Programmes.Programmes.AppliedAsync(A, ProgrammeA, 50_000);
         }
 
         public Task DisposeAsync()
@@ -110,11 +134,23 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "GET", "/api/v1/region/330000/export/district?format=csv" },
         { "GET", "/api/v1/region/330000/export/levels?format=xlsx" },
         { "GET", "/api/v1/region/330000/export" },
+        { "GET", "/api/v1/programmes" },
+        { "POST", "/api/v1/programmes" },
+        { "GET", "/api/v1/programmes/{programme}" },
+        { "PUT", "/api/v1/programmes/{programme}" },
+        { "POST", "/api/v1/programmes/{programme}/applications" },
+        { "GET", "/api/v1/programmes/{programme}/applications" },
+        { "GET", "/api/v1/programmes/{programme}/applications/export" },
+        { "GET", "/api/v1/programme-applications/{application}" },
+        { "POST", "/api/v1/programme-applications/{application}/withdraw" },
+        { "POST", "/api/v1/programme-applications/{application}/approve" },
+        { "POST", "/api/v1/programme-applications/{application}/reject" },
     };
 
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
         .Replace("{draft}", _w.DraftA.ToString()).Replace("{result}", _w.ResultA.ToString()).Replace("{gateway}", _w.GatewayA)
-        .Replace("{alert-rule}", _w.AlertRuleA.ToString()).Replace("{alert}", _w.AlertA.ToString());
+        .Replace("{alert-rule}", _w.AlertRuleA.ToString()).Replace("{alert}", _w.AlertA.ToString())
+        .Replace("{programme}", _w.ProgrammeA.ToString()).Replace("{application}", _w.ApplicationA.ToString());
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
@@ -372,5 +408,67 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         Assert.Equal(HttpStatusCode.Locked, last);
         var withRightPassword = await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = ApiClient.Password });
         Assert.Equal(HttpStatusCode.Locked, withRightPassword.StatusCode);
+    }
+
+    /// <summary>
+    /// Support programmes, every endpoint × role. The programme belongs to Ningbo (330200); A (Ningbo) has applied, B is
+    /// in Shenzhen. Requests that would change data are sent with bodies the service refuses after the access check
+    /// (400), so a 400 proves access and a 403/404 its absence without one row changing what the next sees.
+    /// </summary>
+    public static TheoryData<string, string, string, string, HttpStatusCode> ProgrammeMatrix
+    {
+        get
+        {
+            var data = new TheoryData<string, string, string, string, HttpStatusCode>();
+            void Row(string method, string path, string body, params (string Role, HttpStatusCode Expected)[] rows)
+            {
+                foreach (var (role, expected) in rows) data.Add(role, method, path, body, expected);
+            }
+            const HttpStatusCode ok = HttpStatusCode.OK, bad = HttpStatusCode.BadRequest, forbidden = HttpStatusCode.Forbidden, missing = HttpStatusCode.NotFound;
+            Row("GET", "/api/v1/programmes", "", ("A", ok), ("B", ok), ("provider", forbidden), ("admin:330000", ok), ("admin:330200", ok), ("admin:330100", ok), ("admin:440000", ok), ("operator", ok));
+            Row("POST", "/api/v1/programmes", "{}", ("A", forbidden), ("B", forbidden), ("provider", forbidden), ("admin:330200", bad), ("admin:440000", bad), ("operator", bad));
+            Row("GET", "/api/v1/programmes/{programme}", "", ("A", ok), ("B", missing), ("provider", missing), ("admin:330000", ok), ("admin:330200", ok), ("admin:330100", missing), ("admin:440000", missing), ("operator", ok));
+            Row("PUT", "/api/v1/programmes/{programme}", "{}", ("A", missing), ("B", missing), ("provider", missing), ("admin:330000", bad), ("admin:330200", bad), ("admin:330100", missing), ("admin:440000", missing), ("operator", bad));
+            Row("POST", "/api/v1/programmes/{programme}/applications", "{}", ("A", bad), ("B", missing), ("provider", forbidden), ("admin:330200", forbidden), ("operator", forbidden));
+            Row("GET", "/api/v1/programmes/{programme}/applications", "", ("A", missing), ("B", missing), ("provider", missing), ("admin:330000", ok), ("admin:330200", ok), ("admin:330100", missing), ("admin:440000", missing), ("operator", ok));
+            Row("GET", "/api/v1/programmes/{programme}/applications/export", "", ("A", missing), ("B", missing), ("provider", missing), ("admin:330000", ok), ("admin:330200", ok), ("admin:330100", missing), ("admin:440000", missing), ("operator", ok));
+            Row("GET", "/api/v1/programme-applications/{application}", "", ("A", ok), ("B", missing), ("provider", missing), ("admin:330000", ok), ("admin:330200", ok), ("admin:330100", missing), ("admin:440000", missing), ("operator", ok));
+            Row("POST", "/api/v1/programme-applications/{application}/withdraw", "", ("B", missing), ("provider", missing), ("admin:330200", missing), ("operator", missing));
+            Row("POST", "/api/v1/programme-applications/{application}/approve", """{"grantedCny":-1}""", ("A", missing), ("B", missing), ("provider", missing), ("admin:330000", bad), ("admin:330200", bad), ("admin:330100", missing), ("admin:440000", missing), ("operator", bad));
+            Row("POST", "/api/v1/programme-applications/{application}/reject", """{"comment":""}""", ("A", missing), ("B", missing), ("provider", missing), ("admin:330000", bad), ("admin:330200", bad), ("admin:330100", missing), ("admin:440000", missing), ("operator", bad));
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ProgrammeMatrix))]
+    public async Task Programme_endpoints_answer_each_role_as_its_scope_allows(string role, string method, string path, string body, HttpStatusCode expected)
+    {
+        var client = await _w.AsAsync(role);
+        var request = new HttpRequestMessage(new HttpMethod(method), Fill(path));
+        if (method != "GET") request.Content = new StringContent(body.Length == 0 ? "{}" : body, System.Text.Encoding.UTF8, "application/json");
+        var response = await client.Http.SendAsync(request);
+        Assert.Equal(expected, response.StatusCode);
+        if (expected is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain("甲宁波企业", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Theory]
+    [InlineData("A", true)]
+    [InlineData("B", false)]
+    [InlineData("admin:330000", true)]
+    [InlineData("admin:330200", true)]
+    [InlineData("admin:330100", false)]
+    [InlineData("admin:440000", false)]
+    [InlineData("operator", true)]
+    public async Task Programme_lists_hold_only_programmes_of_the_callers_region(string role, bool seesNingbo)
+    {
+        var client = await _w.AsAsync(role);
+        var list = await ApiClient.ReadAsync(await client.Http.GetAsync("/api/v1/programmes?pageSize=100"));
+        var ids = list.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(seesNingbo, ids.Contains(_w.ProgrammeA));
     }
 }

@@ -17,6 +17,8 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
         public string EmailB { get; } = Codes.Email("page-b");
         public Guid ResultA { get; private set; }
         public Guid DraftA { get; private set; }
+        public Guid ProgrammeA { get; private set; }
+        public Guid ApplicationA { get; private set; }
 
         public async Task InitializeAsync()
         {
@@ -28,6 +30,9 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
             await a.SaveAsync(sheet, DemoAnswers.Generate(model, new Random(5), 0.8));
             ResultA = (await ApiClient.ReadAsync(await a.Http.PostAsync($"/api/v1/sheets/{sheet}/submit", null))).GetProperty("summary").GetProperty("id").GetGuid();
             DraftA = (await a.StartSheetAsync(enterprise, model.Id)).GetProperty("id").GetGuid();
+            // a Ningbo programme (A is in 330212) and A's application to it
+            ProgrammeA = await Programmes.Programmes.CreateAsync(await Users.WithRoleAsync(Factory, FactoryPath.Web.Accounts.PlatformRoles.PlatformAdmin), Programmes.Programmes.Body());
+            ApplicationA = await Programmes.Programmes.AppliedAsync(a, ProgrammeA, 50_000);
         }
 
         public Task DisposeAsync()
@@ -58,6 +63,12 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/region/330000/report")]
     [InlineData("/region/330000/export/district?format=csv")]
     [InlineData("/region/330000/export")]
+    [InlineData("/programmes")]
+    [InlineData("/programmes/new")]
+    [InlineData("/programmes/{programme}")]
+    [InlineData("/programmes/{programme}/edit")]
+    [InlineData("/programmes/{programme}/applications/export?format=csv")]
+    [InlineData("/programmes/applications/{application}")]
     public async Task Pages_with_data_send_anonymous_visitors_to_sign_in(string path)
     {
         var response = await PageClient.Anonymous(_w.Factory).Http.GetAsync(Fill(path));
@@ -107,10 +118,12 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/region/330000/report")]
     [InlineData("/region/330000/export/district?format=csv")]
     [InlineData("/region/330000/export")]
+    [InlineData("/programmes/new")]
+    [InlineData("/programmes/{programme}/edit")]
     public async Task An_enterprise_user_is_refused_the_admin_pages(string path)
     {
         var a = await PageClient.SignedInAsync(_w.Factory, _w.EmailA, ApiClient.Password);
-        var response = await a.Http.GetAsync(path);
+        var response = await a.Http.GetAsync(Fill(path));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/denied", response.Headers.Location!.OriginalString);
     }
@@ -158,5 +171,49 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
         Assert.Null(response.Headers.Location);
     }
 
-    private string Fill(string path) => path.Replace("{result}", _w.ResultA.ToString()).Replace("{draft}", _w.DraftA.ToString());
+    /// <summary>Programme pages, role by role: who opens them (200), who is refused by role (denied) and who finds nothing (404).</summary>
+    [Theory]
+    [InlineData("A", "/programmes", HttpStatusCode.OK)]
+    [InlineData("A", "/programmes/{programme}", HttpStatusCode.OK)]
+    [InlineData("A", "/programmes/applications/{application}", HttpStatusCode.OK)]
+    [InlineData("B", "/programmes", HttpStatusCode.OK)]
+    [InlineData("B", "/programmes/{programme}", HttpStatusCode.NotFound)]
+    [InlineData("B", "/programmes/applications/{application}", HttpStatusCode.NotFound)]
+    [InlineData("provider", "/programmes", HttpStatusCode.Redirect)]
+    [InlineData("provider", "/programmes/{programme}", HttpStatusCode.Redirect)]
+    [InlineData("provider", "/programmes/applications/{application}", HttpStatusCode.Redirect)]
+    [InlineData("provider", "/programmes/new", HttpStatusCode.Redirect)]
+    [InlineData("admin:330200", "/programmes", HttpStatusCode.OK)]
+    [InlineData("admin:330200", "/programmes/new", HttpStatusCode.OK)]
+    [InlineData("admin:330200", "/programmes/{programme}", HttpStatusCode.OK)]
+    [InlineData("admin:330200", "/programmes/{programme}/edit", HttpStatusCode.OK)]
+    [InlineData("admin:330200", "/programmes/applications/{application}", HttpStatusCode.OK)]
+    [InlineData("admin:330200", "/programmes/{programme}/applications/export?format=xlsx", HttpStatusCode.OK)]
+    [InlineData("admin:330000", "/programmes/applications/{application}", HttpStatusCode.OK)]
+    [InlineData("admin:330100", "/programmes/{programme}", HttpStatusCode.NotFound)]
+    [InlineData("admin:330100", "/programmes/{programme}/edit", HttpStatusCode.NotFound)]
+    [InlineData("admin:330100", "/programmes/applications/{application}", HttpStatusCode.NotFound)]
+    [InlineData("admin:330100", "/programmes/{programme}/applications/export?format=csv", HttpStatusCode.NotFound)]
+    [InlineData("admin:440000", "/programmes/applications/{application}", HttpStatusCode.NotFound)]
+    [InlineData("operator", "/programmes/{programme}", HttpStatusCode.OK)]
+    [InlineData("operator", "/programmes/applications/{application}", HttpStatusCode.OK)]
+    public async Task Programme_pages_open_only_for_the_roles_and_regions_they_belong_to(string role, string path, HttpStatusCode expected)
+    {
+        var email = role switch
+        {
+            "A" => _w.EmailA,
+            "B" => _w.EmailB,
+            "provider" => await Users.CreateAsync(_w.Factory, FactoryPath.Web.Accounts.PlatformRoles.ServiceProvider),
+            "operator" => await Users.CreateAsync(_w.Factory, FactoryPath.Web.Accounts.PlatformRoles.PlatformAdmin),
+            _ => await Users.CreateAsync(_w.Factory, FactoryPath.Web.Accounts.PlatformRoles.RegionalAdmin, role["admin:".Length..]),
+        };
+        var client = await PageClient.SignedInAsync(_w.Factory, email, ApiClient.Password);
+        var response = await client.Http.GetAsync(Fill(path));
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Redirect) Assert.Contains("/account/denied", response.Headers.Location!.OriginalString);
+        if (expected != HttpStatusCode.OK) Assert.DoesNotContain("页面甲企业", await response.Content.ReadAsStringAsync());
+    }
+
+    private string Fill(string path) => path.Replace("{result}", _w.ResultA.ToString()).Replace("{draft}", _w.DraftA.ToString())
+        .Replace("{programme}", _w.ProgrammeA.ToString()).Replace("{application}", _w.ApplicationA.ToString());
 }
