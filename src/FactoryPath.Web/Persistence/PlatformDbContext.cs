@@ -107,5 +107,6 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser>
         GatewaysModel.Configure(builder);
         ProductionModel.Configure(builder);
         AlertsModel.Configure(builder);
+        Regional.RegionRollupModel.Configure(builder);
     }
 }
