@@ -411,6 +411,8 @@ namespace FactoryPath.Web.Persistence.Migrations
 
                     b.HasIndex("EnterpriseId", "ModelId", "SubmittedAt");
 
+                    b.HasIndex("EnterpriseId", "IsLatest", "ModelId", "Level");
+
                     b.HasIndex("ModelId", "IndustryCode", "ProvinceCode", "IsLatest", "Score");
 
                     b.ToTable("Results", (string)null);
@@ -1023,7 +1025,7 @@ namespace FactoryPath.Web.Persistence.Migrations
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "IndustryCode");
 
                     b.ToTable("Enterprises", (string)null);
                 });

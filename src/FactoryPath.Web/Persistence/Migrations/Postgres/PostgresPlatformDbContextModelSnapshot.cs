@@ -419,6 +419,8 @@ namespace FactoryPath.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("EnterpriseId", "ModelId", "SubmittedAt");
 
+                    b.HasIndex("EnterpriseId", "IsLatest", "ModelId", "Level");
+
                     b.HasIndex("ModelId", "IndustryCode", "ProvinceCode", "IsLatest", "Score");
 
                     b.ToTable("Results", (string)null);
@@ -1031,7 +1033,7 @@ namespace FactoryPath.Web.Persistence.Migrations.Postgres
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "IndustryCode");
 
                     b.ToTable("Enterprises", (string)null);
                 });

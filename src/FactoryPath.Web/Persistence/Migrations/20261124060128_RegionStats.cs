@@ -10,6 +10,10 @@ namespace FactoryPath.Web.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Enterprises_RegionCode",
+                table: "Enterprises");
+
             migrationBuilder.CreateTable(
                 name: "RegionLevelChanges",
                 columns: table => new
@@ -50,6 +54,16 @@ namespace FactoryPath.Web.Persistence.Migrations
                 {
                     table.PrimaryKey("PK_RegionNodeStats", x => new { x.RegionCode, x.Division, x.ModelId, x.NodeKind, x.NodeId });
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Results_EnterpriseId_IsLatest_ModelId_Level",
+                table: "Results",
+                columns: new[] { "EnterpriseId", "IsLatest", "ModelId", "Level" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_RegionCode_IndustryCode",
+                table: "Enterprises",
+                columns: new[] { "RegionCode", "IndustryCode" });
         }
 
         /// <inheritdoc />
@@ -60,6 +74,19 @@ namespace FactoryPath.Web.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "RegionNodeStats");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Results_EnterpriseId_IsLatest_ModelId_Level",
+                table: "Results");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enterprises_RegionCode_IndustryCode",
+                table: "Enterprises");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_RegionCode",
+                table: "Enterprises",
+                column: "RegionCode");
         }
     }
 }
