@@ -172,6 +172,27 @@ public sealed class RegionIndicatorTests : IClassFixture<RegionIndicatorTests.Wo
         Assert.Equal([5, 16], fujian.Months[^1].Levels.Select(l => l.Enterprises.Count!.Value));
     }
 
+    [Theory]
+    [InlineData("en", "Indicator rates", "proxy")]
+    [InlineData("zh-CN", "指标率", "替代")]
+    public async Task The_region_page_shows_indicators_trend_and_heat_map(string culture, string heading, string proxy)
+    {
+        var email = await Users.CreateAsync(_w.Factory, PlatformRoles.RegionalAdmin, "350000");
+        var page = await PageClient.SignedInAsync(_w.Factory, email, ApiClient.Password, culture);
+        var doc = await page.GetDocumentAsync("/region/350100");
+        Assert.Contains(heading, doc.QuerySelector("[data-testid=indicators-section] h2")!.TextContent);
+        var digital = doc.QuerySelector("[data-testid=indicators-table] tr[data-indicator=digitalisation][data-model=miit-sme-digital-level]")!;
+        Assert.Contains("50.0 %", digital.TextContent);
+        Assert.Contains(proxy, doc.QuerySelector("tr[data-indicator=nc-key-processes][data-model=miit-sme-digital-level]")!.TextContent);
+        Assert.NotNull(doc.QuerySelector("[data-testid=trend-chart-miit-sme-digital-level][data-chart]"));
+        // heat map: divisions 26, 34 hidden, 39 at 100.0
+        var row = doc.QuerySelector("[data-testid=heat-table-miit-sme-digital-level] tr[data-scene=product-design]")!;
+        Assert.Equal(["<5", "<5", "100.0"], row.QuerySelectorAll("td").Skip(1).Select(td => td.TextContent.Trim()));
+        using var chart = System.Text.Json.JsonDocument.Parse(doc.QuerySelector("[data-testid=heat-chart-miit-sme-digital-level]")!.GetAttribute("data-chart")!);
+        Assert.Equal("heatmap", chart.RootElement.GetProperty("type").GetString());
+        Assert.Equal(3, chart.RootElement.GetProperty("x").GetArrayLength());
+    }
+
     [Fact]
     public void The_indicator_definitions_name_questions_of_the_installed_models()
     {
