@@ -64,7 +64,8 @@ public static class RegionDashboardProbe
             var p2 = province.Length >= 2 ? province[..2] : province;
             city = (await Largest(db.Enterprises.Where(e => e.RegionCode.StartsWith(p2)).Select(e => e.RegionCode.Substring(0, 4))) ?? "") + "00";
             var c4 = city[..Math.Min(4, city.Length)];
-            county = await Largest(db.Enterprises.Where(e => e.RegionCode.StartsWith(c4)).Select(e => e.RegionCode)) ?? "";
+            // a county code does not end in 00 (an enterprise may be registered at its city's code)
+            county = await Largest(db.Enterprises.Where(e => e.RegionCode.StartsWith(c4) && !e.RegionCode.EndsWith("00")).Select(e => e.RegionCode)) ?? city;
         }
         if (province.Length == 0)
         {
