@@ -18,4 +18,10 @@ if (args is ["kpi-recompute", ..])
     return;
 }
 
+if (args is ["region-dashboard", ..])
+{
+    Environment.ExitCode = await FactoryPath.Benchmarks.Regional.RegionDashboardProbe.RunAsync(args);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(FactoryPath.Benchmarks.BenchmarkMarker).Assembly).Run(args);

@@ -18,7 +18,7 @@ public static class ModelFiles
     }
 
     /// <summary>BenchmarkDotNet runs from a generated project's bin folder, so walk up until a models folder turns up.</summary>
-    private static string Folder()
+    public static string Folder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -152,6 +152,11 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // the regional rollups take the superseded latest result away and add the new one in this transaction
+        var superseded = await (from r in db.Results.AsNoTracking()
+                                join s in db.AnswerSheets.AsNoTracking() on r.AnswerSheetId equals s.Id
+                                where r.EnterpriseId == sheet.EnterpriseId && r.ModelId == sheet.ModelId && r.IsLatest
+                                select new Regional.RollupResult(r.ModelId, r.ModelVersion, r.Level, r.SubmittedAt, r.ResultJson, s.AnswersJson)).ToListAsync(ct);
         await db.Results.Where(r => r.EnterpriseId == sheet.EnterpriseId && r.ModelId == sheet.ModelId && r.IsLatest)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.IsLatest, false), ct);
         var result = new StoredResult
@@ -166,6 +171,8 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
         sheet.SubmittedAt = now;
         sheet.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
+        await Regional.RegionRollupWriter.ReplaceLatestAsync(db, models, enterprise.RegionCode, Regional.RegionContributions.DivisionOf(enterprise.IndustryCode),
+            superseded, new Regional.RollupResult(result.ModelId, result.ModelVersion, result.Level, result.SubmittedAt, result.ResultJson, sheet.AnswersJson), ct);
         await tx.CommitAsync(ct);
         return Outcome<StoredResult>.Ok(result);
     }

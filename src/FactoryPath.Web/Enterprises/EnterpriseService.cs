@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace FactoryPath.Web.Enterprises;
 
 /// <summary>Enterprise profiles: register, change, read and list, within what the viewer may see.</summary>
-public sealed class EnterpriseService(PlatformDbContext db, TimeProvider clock)
+public sealed class EnterpriseService(PlatformDbContext db, TimeProvider clock, Core.Assessment.ModelRegistry models)
 {
     /// <summary>An enterprise user registers its own enterprise (one per account); a platform admin may register any.</summary>
     public async Task<Outcome<Enterprise>> CreateAsync(Viewer viewer, EnterpriseProfileInput input, CancellationToken ct = default)
@@ -44,8 +44,19 @@ public sealed class EnterpriseService(PlatformDbContext db, TimeProvider clock)
 
         var check = await ValidateAsync(input, id, ct);
         if (!check.IsOk) return Outcome<Enterprise>.Invalid(check.Errors!);
+        var from = (enterprise.RegionCode, Regional.RegionContributions.DivisionOf(enterprise.IndustryCode));
         Apply(enterprise, input, check.Value!, clock.GetUtcNow().UtcDateTime);
+        var to = (enterprise.RegionCode, Regional.RegionContributions.DivisionOf(enterprise.IndustryCode));
+        if (from == to)
+        {
+            await db.SaveChangesAsync(ct);
+            return Outcome<Enterprise>.Ok(enterprise);
+        }
+        // a move to another county or industry division moves the enterprise's share of the regional rollups with it
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await Regional.RegionRollupWriter.MoveAsync(db, models, enterprise.Id, from, to, ct);
+        await tx.CommitAsync(ct);
         return Outcome<Enterprise>.Ok(enterprise);
     }
 

@@ -76,7 +76,8 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser>
             e.Property(x => x.ProvinceCode).HasMaxLength(6).IsRequired();
             e.Property(x => x.SizeClass).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.AnnualRevenueCny).HasPrecision(18, 2);
-            e.HasIndex(x => x.RegionCode);
+            // the regional dashboard: a region is a range of county codes; with the industry the counts per division read the index only
+            e.HasIndex(x => new { x.RegionCode, x.IndustryCode });
         });
 
         builder.Entity<AnswerSheet>(s =>
@@ -101,6 +102,8 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser>
             r.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
             r.HasOne<AnswerSheet>().WithMany().HasForeignKey(x => x.AnswerSheetId).OnDelete(DeleteBehavior.Cascade);
             r.HasIndex(x => new { x.EnterpriseId, x.ModelId, x.SubmittedAt });
+            // the regional dashboard: an enterprise's latest results per model and level, read from the index only
+            r.HasIndex(x => new { x.EnterpriseId, x.IsLatest, x.ModelId, x.Level });
             // peer standing: latest results of one model in one industry division and province, ordered by score
             r.HasIndex(x => new { x.ModelId, x.IndustryCode, x.ProvinceCode, x.IsLatest, x.Score });
         });
@@ -111,5 +114,6 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser>
         ProductionModel.Configure(builder);
         AlertsModel.Configure(builder);
         ProgrammesModel.Configure(builder);
+        Regional.RegionRollupModel.Configure(builder);
     }
 }

@@ -40,5 +40,9 @@ public static class PlatformInitializer
         {
             scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync().GetAwaiter().GetResult();
         }
+
+        // the regional rollups of results stored before they existed (first start after their migration) or stored
+        // directly by the demo seed
+        Regional.RegionStatsRebuild.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<Core.Assessment.ModelRegistry>()).GetAwaiter().GetResult();
     }
 }

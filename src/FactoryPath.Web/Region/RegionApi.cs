@@ -28,6 +28,9 @@ public static class RegionApi
         Part(region, "/levels", "GetRegionLevels", "Latest results per model and level", (s, r, ct) => s.LevelsAsync(r, ct));
         Part(region, "/gaps", "GetRegionGaps", "Questions most often below full marks in the latest results", (s, r, ct) => s.GapsAsync(r, ct));
         Part(region, "/rates", "GetRegionRates", "Rate indicators (e.g. equipment networking) pooled over the latest results", (s, r, ct) => s.RatesAsync(r, ct));
+        Part(region, "/indicators", "GetRegionIndicators", "The indicator rates (networking, digitalisation, data collection, design tools, NC of key processes) per model", (s, r, ct) => s.IndicatorsAsync(r, ct));
+        Part(region, "/level-trend", "GetRegionLevelTrend", "Enterprises per level of their latest result at the end of each of the last 12 months", (s, r, ct) => s.LevelTrendAsync(r, ct));
+        Part(region, "/scene-maturity", "GetRegionSceneMaturity", "Scene maturity per industry division (heat map cells)", (s, r, ct) => s.SceneMaturityAsync(r, ct));
         Part(region, "/market", "GetRegionMarket", "Demands posted, matched, with proposals and accepted", (s, r, ct) => s.MarketAsync(r, ct));
         return api;
     }

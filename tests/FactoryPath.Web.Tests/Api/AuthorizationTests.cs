@@ -145,6 +145,9 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "POST", "/api/v1/programme-applications/{application}/withdraw" },
         { "POST", "/api/v1/programme-applications/{application}/approve" },
         { "POST", "/api/v1/programme-applications/{application}/reject" },
+        { "GET", "/api/v1/region/330000/indicators" },
+        { "GET", "/api/v1/region/330000/level-trend" },
+        { "GET", "/api/v1/region/330000/scene-maturity" },
     };
 
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
@@ -265,7 +268,8 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseB}")).StatusCode);
     }
 
-    private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market", "/api/v1/region/{code}/rates"];
+    private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market", "/api/v1/region/{code}/rates",
+        "/api/v1/region/{code}/indicators", "/api/v1/region/{code}/level-trend", "/api/v1/region/{code}/scene-maturity"];
 
     public static TheoryData<string> RegionEndpoints
     {

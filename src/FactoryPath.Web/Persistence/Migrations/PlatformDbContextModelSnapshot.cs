@@ -411,6 +411,8 @@ namespace FactoryPath.Web.Persistence.Migrations
 
                     b.HasIndex("EnterpriseId", "ModelId", "SubmittedAt");
 
+                    b.HasIndex("EnterpriseId", "IsLatest", "ModelId", "Level");
+
                     b.HasIndex("ModelId", "IndustryCode", "ProvinceCode", "IsLatest", "Score");
 
                     b.ToTable("Results", (string)null);
@@ -1023,7 +1025,7 @@ namespace FactoryPath.Web.Persistence.Migrations
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "IndustryCode");
 
                     b.ToTable("Enterprises", (string)null);
                 });
@@ -1563,6 +1565,94 @@ namespace FactoryPath.Web.Persistence.Migrations
                     b.HasIndex("RegionCode", "ClosesOn");
 
                     b.ToTable("Programmes", (string)null);
+                });
+
+            modelBuilder.Entity("FactoryPath.Web.Regional.RegionLevelChange", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "ModelId", "Month", "Level");
+
+                    b.ToTable("RegionLevelChanges", (string)null);
+                });
+
+            modelBuilder.Entity("FactoryPath.Web.Regional.RegionNodeStat", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Division")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtFull")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtHalf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtQuarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AtThreeQuarters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RateDenominator")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RateEnterprises")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RateNumerator")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ShareSum")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RegionCode", "Division", "ModelId", "NodeKind", "NodeId");
+
+                    b.ToTable("RegionNodeStats", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -9,7 +9,7 @@ namespace FactoryPath.Web.Regional;
 /// Every table of the regional console, in the order the page, the report and the workbook show them. Headers and titles
 /// are the interface texts (Localization/Text), so screen and files say the same.
 /// </summary>
-public static class RegionTables
+public static partial class RegionTables
 {
     private static readonly UiText Texts = new();
     private static readonly CultureInfo Zh = new("zh-CN");
@@ -35,6 +35,8 @@ public static class RegionTables
             Empty = Text("region.levels.empty"),
             Chart = CountsChart("enterprises"),
         },
+        TrendTable(),
+        IndicatorsTable(),
         new("rates", Text("region.rates"),
             [new("indicator", Text("region.rates.indicator"), RegionColumnKind.Label), new("percent", Text("region.rates.percent"), RegionColumnKind.Percent), new("enterprises", Text("region.enterprises"), RegionColumnKind.Count)],
             (s, zh) => RegionTableGroup.Single(s.Rates.Select(r => new RegionTableRow(r.QuestionId,
@@ -43,6 +45,7 @@ public static class RegionTables
             Lead = Text("region.rates.lead"),
             Empty = Text("region.levels.empty"),
         },
+        HeatTable(),
         new("gaps", Text("region.gaps"),
             [new("question", Text("region.gaps.question"), RegionColumnKind.Label), new("enterprises", Text("region.enterprises"), RegionColumnKind.Count)],
             (s, zh) => s.Gaps.GroupBy(g => g.ModelId).Select(m => new RegionTableGroup(m.Key, ModelName(s, m.Key, zh), null,

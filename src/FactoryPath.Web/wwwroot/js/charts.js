@@ -87,6 +87,21 @@
     };
   }
 
+  // a matrix of percentages (x × y); a null cell (suppressed) is left empty
+  function heatmap(spec) {
+    return {
+      animation: false,
+      grid: { left: 8, right: 16, top: 8, bottom: 48, containLabel: true },
+      tooltip: {
+        formatter: function (p) { return spec.y[p.data[1]] + ' · ' + spec.x[p.data[0]] + ': ' + p.data[2] + ' %'; }
+      },
+      xAxis: { type: 'category', data: spec.x, splitArea: { show: true }, axisLabel: { interval: 0, rotate: spec.x.length > 6 ? 30 : 0 } },
+      yAxis: { type: 'category', data: spec.y, splitArea: { show: true } },
+      visualMap: { min: 0, max: 100, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#eef3fa', '#2e6fbf'] } },
+      series: [{ type: 'heatmap', data: spec.cells.filter(function (c) { return c[2] != null; }), label: { show: true } }]
+    };
+  }
+
   function render() {
     if (!window.echarts) return;
     document.querySelectorAll('.chart[data-chart]').forEach(function (el) {
@@ -98,7 +113,7 @@
       var spec = JSON.parse(text);
       if (existing) existing.dispose();
       var chart = echarts.init(el, null, { renderer: 'svg' });
-      var option = spec.type === 'radar' ? radar(spec) : spec.type === 'line' ? line(spec) : spec.type === 'trend' ? trend(spec) : spec.type === 'pareto' ? pareto(spec) : spec.type === 'counts' ? counts(spec) : bar(spec);
+      var option = spec.type === 'radar' ? radar(spec) : spec.type === 'line' ? line(spec) : spec.type === 'trend' ? trend(spec) : spec.type === 'pareto' ? pareto(spec) : spec.type === 'counts' ? counts(spec) : spec.type === 'heatmap' ? heatmap(spec) : bar(spec);
       chart.setOption(option);
       el.fpChartSpec = text;
       el.setAttribute('data-rendered', 'true');

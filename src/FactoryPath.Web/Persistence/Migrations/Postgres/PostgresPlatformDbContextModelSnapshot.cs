@@ -419,6 +419,8 @@ namespace FactoryPath.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("EnterpriseId", "ModelId", "SubmittedAt");
 
+                    b.HasIndex("EnterpriseId", "IsLatest", "ModelId", "Level");
+
                     b.HasIndex("ModelId", "IndustryCode", "ProvinceCode", "IsLatest", "Score");
 
                     b.ToTable("Results", (string)null);
@@ -1031,7 +1033,7 @@ namespace FactoryPath.Web.Persistence.Migrations.Postgres
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
-                    b.HasIndex("RegionCode");
+                    b.HasIndex("RegionCode", "IndustryCode");
 
                     b.ToTable("Enterprises", (string)null);
                 });
@@ -1581,6 +1583,94 @@ namespace FactoryPath.Web.Persistence.Migrations.Postgres
                     b.HasIndex("RegionCode", "ClosesOn");
 
                     b.ToTable("Programmes", (string)null);
+                });
+
+            modelBuilder.Entity("FactoryPath.Web.Regional.RegionLevelChange", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Delta")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegionCode", "ModelId", "Month", "Level");
+
+                    b.ToTable("RegionLevelChanges", (string)null);
+                });
+
+            modelBuilder.Entity("FactoryPath.Web.Regional.RegionNodeStat", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Division")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("ModelId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("NodeKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("NodeId")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("Answered")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AtFull")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AtHalf")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AtQuarter")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AtThreeQuarters")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<double>("RateDenominator")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("RateEnterprises")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("RateNumerator")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("ShareSum")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RegionCode", "Division", "ModelId", "NodeKind", "NodeId");
+
+                    b.ToTable("RegionNodeStats", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
