@@ -131,29 +131,49 @@ public sealed class RegionStatistics(PlatformDbContext db, ModelRegistry models,
     private IQueryable<Enterprise> AssessedIn(RegionRef region) =>
         EnterprisesIn(region).Where(e => db.Results.Any(r => r.EnterpriseId == e.Id && r.IsLatest));
 
-    private async Task<(int Registered, int Assessed)> TotalsAsync(RegionRef region, CancellationToken ct) =>
-        (await EnterprisesIn(region).CountAsync(ct), await AssessedIn(region).CountAsync(ct));
+    private async Task<(int Registered, int Assessed)> TotalsAsync(RegionRef region, CancellationToken ct)
+    {
+        var cells = await CellsAsync(region, ct);
+        return (cells.Sum(c => c.Registered), cells.Sum(c => c.Assessed));
+    }
+
+    /// <summary>Enterprises registered and assessed per county (or other code) and industry code of the region.</summary>
+    private sealed record CountCell(string RegionCode, string IndustryCode, int Registered, int Assessed);
+
+    /// <summary>
+    /// The one grouped read behind the totals and both breakdowns: registered and assessed enterprises per region code and
+    /// industry code, from the (RegionCode, IndustryCode) index; the breakdowns are sums of these cells. Kept for the request.
+    /// </summary>
+    private async Task<IReadOnlyList<CountCell>> CellsAsync(RegionRef region, CancellationToken ct)
+    {
+        if (_cells.TryGetValue(region.Code, out var cached)) return cached;
+        var registered = await EnterprisesIn(region).GroupBy(e => new { e.RegionCode, e.IndustryCode })
+            .Select(g => new { g.Key.RegionCode, g.Key.IndustryCode, N = g.Count() }).ToListAsync(ct);
+        var assessed = (await AssessedIn(region).GroupBy(e => new { e.RegionCode, e.IndustryCode })
+            .Select(g => new { g.Key.RegionCode, g.Key.IndustryCode, N = g.Count() }).ToListAsync(ct))
+            .ToDictionary(a => (a.RegionCode, a.IndustryCode), a => a.N);
+        var cells = registered.Select(r => new CountCell(r.RegionCode, r.IndustryCode, r.N, assessed.GetValueOrDefault((r.RegionCode, r.IndustryCode)))).ToList();
+        _cells[region.Code] = cells;
+        return cells;
+    }
+
+    private readonly Dictionary<string, IReadOnlyList<CountCell>> _cells = new(StringComparer.Ordinal);
 
     /// <summary>Province → its prefectures (by the first four digits), prefecture → its counties, county → itself.</summary>
     public async Task<IReadOnlyList<BreakdownRow>> ByDistrictAsync(RegionRef region, CancellationToken ct = default)
     {
-        Dictionary<string, int> registered, assessed;
-        switch (region.Level)
+        var cells = await CellsAsync(region, ct);
+        Func<string, string> district = region.Level switch
         {
-            case RegionLevel.Province:
-                registered = await EnterprisesIn(region).GroupBy(e => e.RegionCode.Substring(0, 4)).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key + "00", x => x.N, ct);
-                assessed = await AssessedIn(region).GroupBy(e => e.RegionCode.Substring(0, 4)).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key + "00", x => x.N, ct);
-                foreach (var city in RegionCatalog.ChildrenOf(region.Code)) registered.TryAdd(city.Code, 0);
-                break;
-            case RegionLevel.Prefecture:
-                registered = await EnterprisesIn(region).GroupBy(e => e.RegionCode).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-                assessed = await AssessedIn(region).GroupBy(e => e.RegionCode).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-                break;
-            default:
-                registered = new() { [region.Code] = await EnterprisesIn(region).CountAsync(ct) };
-                assessed = new() { [region.Code] = await AssessedIn(region).CountAsync(ct) };
-                break;
-        }
+            RegionLevel.Province => code => code[..4] + "00",
+            RegionLevel.Prefecture => code => code,
+            _ => _ => region.Code,
+        };
+        var registered = cells.GroupBy(c => district(c.RegionCode)).ToDictionary(g => g.Key, g => g.Sum(c => c.Registered));
+        var assessed = cells.GroupBy(c => district(c.RegionCode)).ToDictionary(g => g.Key, g => g.Sum(c => c.Assessed));
+        if (region.Level == RegionLevel.Province)
+            foreach (var city in RegionCatalog.ChildrenOf(region.Code)) registered.TryAdd(city.Code, 0);
+        if (region.Level == RegionLevel.County) registered.TryAdd(region.Code, 0);
         var codes = registered.Keys.Order(StringComparer.Ordinal).ToList();
         return Rows(codes, registered, assessed, c =>
         {
@@ -166,8 +186,10 @@ public sealed class RegionStatistics(PlatformDbContext db, ModelRegistry models,
     /// <summary>By GB/T 4754-2017 division (the first two digits of the industry code).</summary>
     public async Task<IReadOnlyList<BreakdownRow>> ByIndustryAsync(RegionRef region, CancellationToken ct = default)
     {
-        var registered = await EnterprisesIn(region).GroupBy(e => e.IndustryCode.Substring(0, 2)).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
-        var assessed = await AssessedIn(region).GroupBy(e => e.IndustryCode.Substring(0, 2)).Select(g => new { g.Key, N = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.N, ct);
+        var cells = await CellsAsync(region, ct);
+        static string Division(string code) => code.Length > 2 ? code[..2] : code;
+        var registered = cells.GroupBy(c => Division(c.IndustryCode)).ToDictionary(g => g.Key, g => g.Sum(c => c.Registered));
+        var assessed = cells.GroupBy(c => Division(c.IndustryCode)).ToDictionary(g => g.Key, g => g.Sum(c => c.Assessed));
         var codes = registered.Keys.Order(StringComparer.Ordinal).ToList();
         return Rows(codes, registered, assessed, c => IndustryCatalog.Find(c) is { } i ? (i.NameZh, i.NameEn, false) : (null, null, false));
     }
