@@ -1,3 +1,4 @@
+using FactoryPath.Web.Demonstration;
 using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Alerts;
 using FactoryPath.Web.Api;
@@ -54,6 +55,7 @@ public static class PlatformHost
         services.AddGateways();
         services.AddProduction();
         services.AddAlerts();
+        services.AddDemonstration();
         services.AddScoped<Regional.RegionStatistics>();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)

@@ -5,7 +5,9 @@ using FactoryPath.Web.Assessment.Evidence;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Catalog.Import;
 using FactoryPath.Web.Demands;
+using FactoryPath.Web.Demonstration;
 using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Enterprises.Audit;
 using FactoryPath.Web.Gateways;
 using FactoryPath.Web.Matching;
 using FactoryPath.Web.Production;
@@ -61,6 +63,8 @@ public static class ApiSetup
         api.MapProductionApi();
         api.MapAlertsApi();
         api.MapRegionApi();
+        api.MapDemonstrationApi();
+        api.MapConsentAndAuditApi();
         return app;
     }
 }

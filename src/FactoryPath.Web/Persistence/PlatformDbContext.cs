@@ -3,7 +3,10 @@ using FactoryPath.Web.Alerts;
 using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Demands;
+using FactoryPath.Web.Demonstration;
 using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Enterprises.Audit;
+using FactoryPath.Web.Enterprises.Consent;
 using FactoryPath.Web.Gateways;
 using FactoryPath.Web.Production;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -49,6 +52,10 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser>
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<AlertRuleState> AlertRuleStates => Set<AlertRuleState>();
     public DbSet<AlertSetup> AlertSetups => Set<AlertSetup>();
+    public DbSet<DemonstrationApplication> DemonstrationApplications => Set<DemonstrationApplication>();
+    public DbSet<ApplicationComment> DemonstrationComments => Set<ApplicationComment>();
+    public DbSet<AnswerConsent> AnswerConsents => Set<AnswerConsent>();
+    public DbSet<AdminRead> AdminReads => Set<AdminRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -107,5 +114,6 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser>
         GatewaysModel.Configure(builder);
         ProductionModel.Configure(builder);
         AlertsModel.Configure(builder);
+        DemonstrationModel.Configure(builder);
     }
 }
