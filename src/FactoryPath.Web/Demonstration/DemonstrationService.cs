@@ -214,14 +214,14 @@ public sealed class DemonstrationService(
             return Outcome<PagedList<ApplicationRow>>.Forbidden(UiText.Pick("只有区域管理员和平台运营方可以审核申报。", "Only regional administrators and the operator review applications."));
         var query = Query(viewer, filter);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(r => r.Application.SubmittedAt).ThenBy(r => r.Application.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = await Ordered(query).Skip(paging.Skip).Take(paging.PageSize).Select(r => new ApplicationRow(r.Application, r.Name, r.RegionCode)).ToListAsync(ct);
         return Outcome<PagedList<ApplicationRow>>.Ok(new PagedList<ApplicationRow>(items, paging.Page, paging.PageSize, total));
     }
 
     /// <summary>Every row of the review list for an export, in the list's order (at most 10,000).</summary>
     public async Task<IReadOnlyList<ApplicationRow>> ReviewRowsAsync(Viewer viewer, ApplicationFilter filter, CancellationToken ct = default) =>
         !viewer.IsPlatformAdmin && !viewer.IsRegionalAdmin ? []
-            : await Query(viewer, filter).OrderByDescending(r => r.Application.SubmittedAt).ThenBy(r => r.Application.Id).Take(10_000).ToListAsync(ct);
+            : await Ordered(Query(viewer, filter)).Take(10_000).Select(r => new ApplicationRow(r.Application, r.Name, r.RegionCode)).ToListAsync(ct);
 
     /// <summary>Enterprises of a region holding each tier (approved), for the regional console; counts go through <see cref="Regional.Suppression"/> there.</summary>
     public async Task<IReadOnlyDictionary<DemonstrationTier, int>> RecognisedPerTierAsync(string regionPrefix, CancellationToken ct = default)
@@ -233,15 +233,25 @@ public sealed class DemonstrationService(
         return rows.GroupBy(r => r.Tier).ToDictionary(g => g.Key, g => g.Count());
     }
 
-    private IQueryable<ApplicationRow> Query(Viewer viewer, ApplicationFilter filter)
+    private sealed class Joined
+    {
+        public required DemonstrationApplication Application { get; init; }
+        public required string Name { get; init; }
+        public required string RegionCode { get; init; }
+    }
+
+    private IQueryable<Joined> Query(Viewer viewer, ApplicationFilter filter)
     {
         var apps = db.DemonstrationApplications.AsNoTracking().AsQueryable();
         if (filter.Status is { } status) apps = apps.Where(a => a.Status == status);
         if (filter.Tier is { } tier) apps = apps.Where(a => a.Tier == tier);
         return from a in apps
                join e in viewer.Readable(db.Enterprises.AsNoTracking()) on a.EnterpriseId equals e.Id
-               select new ApplicationRow(a, e.Name, e.RegionCode);
+               select new Joined { Application = a, Name = e.Name, RegionCode = e.RegionCode };
     }
+
+    private static IQueryable<Joined> Ordered(IQueryable<Joined> query) =>
+        query.OrderByDescending(r => r.Application.SubmittedAt).ThenBy(r => r.Application.Id);
 
     /// <summary>Why this viewer may not decide on the application (null: it may), for a viewer who may read the enterprise.</summary>
     public string? ReviewRefusal(Viewer viewer, Enterprise enterprise, DemonstrationApplication application)

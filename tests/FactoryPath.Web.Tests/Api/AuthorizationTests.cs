@@ -185,7 +185,9 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     {
         var admin = await Users.WithRoleAsync(_w.Factory, PlatformRoles.RegionalAdmin, region);
         Assert.Equal(seesA ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}")).StatusCode);
-        Assert.Equal(seesA ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/results/{_w.ResultA}")).StatusCode);
+        // a result holds the answers' scores: without A's consent its own region's admin is refused (403), another region learns nothing (404)
+        Assert.Equal(seesA ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/results/{_w.ResultA}")).StatusCode);
+        Assert.Equal(seesA ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/results")).StatusCode);
         Assert.Equal(seesB ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseB}")).StatusCode);
 
         var list = await ApiClient.ReadAsync(await admin.Http.GetAsync("/api/v1/enterprises?pageSize=100"));
