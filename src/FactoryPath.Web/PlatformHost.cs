@@ -63,6 +63,7 @@ public static class PlatformHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<Demo.DemoSeeder>();
+        services.AddScoped<Demo.DemoDemonstration>();
         services.AddHostedService<StartupBanner>();
         services.AddSingleton<Demo.DemoGatewayRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<Demo.DemoGatewayRunner>());

@@ -107,11 +107,27 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "GET", "/api/v1/region/330000/gaps" },
         { "GET", "/api/v1/region/330000/market" },
         { "GET", "/api/v1/region/330000/rates" },
+        { "GET", "/api/v1/region/330000/recognitions" },
+        { "GET", "/api/v1/demonstration/tiers" },
+        { "GET", "/api/v1/enterprises/{enterprise}/demonstration" },
+        { "GET", "/api/v1/enterprises/{enterprise}/demonstration/applications" },
+        { "POST", "/api/v1/enterprises/{enterprise}/demonstration/applications" },
+        { "GET", "/api/v1/demonstration/applications" },
+        { "GET", "/api/v1/demonstration/applications/export" },
+        { "GET", "/api/v1/demonstration/applications/{any}" },
+        { "POST", "/api/v1/demonstration/applications/{any}/decision" },
+        { "POST", "/api/v1/demonstration/applications/{any}/resubmit" },
+        { "POST", "/api/v1/demonstration/applications/{any}/withdraw" },
+        { "POST", "/api/v1/demonstration/applications/{any}/comments" },
+        { "GET", "/api/v1/enterprises/{enterprise}/consent" },
+        { "PUT", "/api/v1/enterprises/{enterprise}/consent" },
+        { "GET", "/api/v1/enterprises/{enterprise}/admin-reads" },
     };
 
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
         .Replace("{draft}", _w.DraftA.ToString()).Replace("{result}", _w.ResultA.ToString()).Replace("{gateway}", _w.GatewayA)
-        .Replace("{alert-rule}", _w.AlertRuleA.ToString()).Replace("{alert}", _w.AlertA.ToString());
+        .Replace("{alert-rule}", _w.AlertRuleA.ToString()).Replace("{alert}", _w.AlertA.ToString())
+        .Replace("{any}", "5d6f0a52-0000-4000-8000-000000000001");
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
@@ -152,6 +168,12 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     [InlineData("GET", "/api/v1/alert-rules/{alert-rule}")]
     [InlineData("PUT", "/api/v1/alert-rules/{alert-rule}")]
     [InlineData("DELETE", "/api/v1/alert-rules/{alert-rule}")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/demonstration")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/demonstration/applications")]
+    [InlineData("POST", "/api/v1/enterprises/{enterprise}/demonstration/applications")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/consent")]
+    [InlineData("PUT", "/api/v1/enterprises/{enterprise}/consent")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/admin-reads")]
     public async Task Another_enterprise_gets_404_for_everything_of_A(string method, string path)
     {
         var response = await _w.B.Http.SendAsync(Request(method, Fill(path)));
@@ -196,6 +218,44 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         Assert.Equal(seesB, ids.Contains(_w.EnterpriseB));
     }
 
+    [Theory]
+    [InlineData("330000", HttpStatusCode.OK)]
+    [InlineData("330200", HttpStatusCode.OK)]
+    [InlineData("330100", HttpStatusCode.NotFound)]
+    [InlineData("440000", HttpStatusCode.NotFound)]
+    public async Task A_regional_admin_reads_the_demonstration_standing_and_consent_of_its_region_only(string region, HttpStatusCode expected)
+    {
+        var admin = await Users.WithRoleAsync(_w.Factory, PlatformRoles.RegionalAdmin, region);
+        Assert.Equal(expected, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/demonstration")).StatusCode);
+        Assert.Equal(expected, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/demonstration/applications")).StatusCode);
+        Assert.Equal(expected, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/consent")).StatusCode);
+        // but never changes the consent, applies, nor reads the read log
+        var put = await admin.Http.PutAsJsonAsync($"/api/v1/enterprises/{_w.EnterpriseA}/consent", new { allowRegionalAdmins = true });
+        Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, put.StatusCode);
+        var apply = await admin.Http.PostAsJsonAsync($"/api/v1/enterprises/{_w.EnterpriseA}/demonstration/applications", new { tier = "smartFactoryBasic", statement = "x" });
+        Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, apply.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/admin-reads")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync("/api/v1/demonstration/applications")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/demonstration/applications/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Providers_and_enterprises_get_403_for_the_review_list_and_its_export()
+    {
+        var provider = await Users.WithRoleAsync(_w.Factory, PlatformRoles.ServiceProvider);
+        foreach (var client in new[] { _w.A, provider })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync("/api/v1/demonstration/applications")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync("/api/v1/demonstration/applications/export?format=csv")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/demonstration")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/admin-reads")).StatusCode);
+        var op = await Users.WithRoleAsync(_w.Factory, PlatformRoles.PlatformAdmin);
+        Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync("/api/v1/demonstration/applications/export?format=xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/admin-reads")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await op.Http.PutAsJsonAsync($"/api/v1/enterprises/{_w.EnterpriseA}/consent", new { allowRegionalAdmins = true })).StatusCode);
+    }
+
     [Fact]
     public async Task A_regional_admin_cannot_change_an_enterprise_it_can_read()
     {
@@ -228,7 +288,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseB}")).StatusCode);
     }
 
-    private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market", "/api/v1/region/{code}/rates"];
+    private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market", "/api/v1/region/{code}/rates", "/api/v1/region/{code}/recognitions"];
 
     public static TheoryData<string> RegionEndpoints
     {

@@ -25,9 +25,7 @@ public static class AuditApi
         {
             var viewer = await http.ViewerAsync();
             if (viewer is null) return Results.Unauthorized();
-            if (request.AllowRegionalAdmins is not { } allow)
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["allowRegionalAdmins"] = [Localization.UiText.Pick("请给出 true 或 false。", "Give true or false.")] });
-            var outcome = await service.SetAsync(viewer, enterpriseId, allow, http.RequestAborted);
+            var outcome = await service.SetAsync(viewer, enterpriseId, request.AllowRegionalAdmins, http.RequestAborted);
             return outcome.IsOk ? TypedResults.Ok(outcome.Value!) : outcome.ToProblem();
         }).WithName("SetAnswerConsent").WithSummary("Turn the consent on or off (the enterprise itself only)")
           .Produces<ConsentState>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);

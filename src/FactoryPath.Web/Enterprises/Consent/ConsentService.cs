@@ -41,19 +41,20 @@ public sealed class ConsentService(PlatformDbContext db, TimeProvider clock)
     }
 
     /// <summary>Turns the setting on or off; only the enterprise's own users may.</summary>
-    public async Task<Outcome<ConsentState>> SetAsync(Viewer viewer, Guid enterpriseId, bool allow, CancellationToken ct = default)
+    public async Task<Outcome<ConsentState>> SetAsync(Viewer viewer, Guid enterpriseId, bool? allow, CancellationToken ct = default)
     {
         var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, ct);
         if (enterprise is null || !viewer.CanRead(enterprise)) return Outcome<ConsentState>.NotFound();
         if (viewer.EnterpriseId != enterpriseId)
             return Outcome<ConsentState>.Forbidden(UiText.Pick("只有企业本身可以更改此授权。", "Only the enterprise itself can change this consent."));
+        if (allow is null) return Outcome<ConsentState>.Invalid("allowRegionalAdmins", UiText.Pick("请给出 true 或 false。", "Give true or false."));
         var row = await db.AnswerConsents.FirstOrDefaultAsync(c => c.EnterpriseId == enterpriseId, ct);
         if (row is null) db.AnswerConsents.Add(row = new AnswerConsent { EnterpriseId = enterpriseId });
-        row.AllowRegionalAdmins = allow;
+        row.AllowRegionalAdmins = allow.Value;
         row.ChangedByUserId = viewer.UserId;
         row.ChangedByEmail = viewer.Email;
         row.ChangedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return Outcome<ConsentState>.Ok(new ConsentState(enterpriseId, allow, row.ChangedByEmail, row.ChangedAt));
+        return Outcome<ConsentState>.Ok(new ConsentState(enterpriseId, allow.Value, row.ChangedByEmail, row.ChangedAt));
     }
 }
