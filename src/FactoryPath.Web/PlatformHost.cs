@@ -86,6 +86,7 @@ public static class PlatformHost
         app.MapAccountForms();
         app.MapImportForms();
         app.MapProductionExport();
+        app.MapDemonstrationExport();
         app.MapPlatformApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

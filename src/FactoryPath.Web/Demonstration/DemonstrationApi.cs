@@ -66,31 +66,8 @@ public static class DemonstrationApi
         }).WithName("ListDemonstrationApplications").WithSummary("Applications of the enterprises in the caller's region (operator: all), filtered by status and tier, paged")
           .Produces<PagedList<ApplicationSummary>>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
-        apps.MapGet("/export", async (HttpContext http, DemonstrationService service, string? status, string? tier, string? format) =>
-        {
-            var viewer = await http.ViewerAsync();
-            if (viewer is null) return Results.Unauthorized();
-            if (!TryFilter(status, tier, out var filter, out var filterErrors)) return TypedResults.ValidationProblem(filterErrors);
-            var kind = (format ?? "xlsx").Trim().ToLowerInvariant();
-            if (kind is not ("csv" or "xlsx"))
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [UiText.Pick("格式须为 csv 或 xlsx。", "format must be csv or xlsx.")] });
-            if (!viewer.IsPlatformAdmin && !viewer.IsRegionalAdmin)
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: UiText.Pick("只有区域管理员和平台运营方可以导出申报。", "Only regional administrators and the operator export applications."));
-            var rows = await service.ReviewRowsAsync(viewer, filter, http.RequestAborted);
-            var (header, cells) = ApplicationTable.Build(rows, service.Catalog);
-            using var buffer = new MemoryStream();
-            if (kind == "csv")
-            {
-                await using (var csv = new CsvWriter(buffer))
-                {
-                    await csv.WriteRowAsync(header, http.RequestAborted);
-                    foreach (var row in cells) await csv.WriteRowAsync(row, http.RequestAborted);
-                }
-                return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", "demonstration-applications.csv");
-            }
-            XlsxTable.Write(buffer, header, cells, "applications");
-            return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "demonstration-applications.xlsx");
-        }).WithName("ExportDemonstrationApplications").WithSummary("The review list (same filters, every page) as CSV or .xlsx (?format=csv|xlsx)")
+        apps.MapGet("/export", (HttpContext http, DemonstrationService service, string? status, string? tier, string? format) => ExportAsync(http, service, status, tier, format))
+          .WithName("ExportDemonstrationApplications").WithSummary("The review list (same filters, every page) as CSV or .xlsx (?format=csv|xlsx)")
           .Produces<byte[]>(contentType: "text/csv").ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
 
         apps.MapGet("/{id:guid}", async (HttpContext http, DemonstrationService service, Guid id) =>
@@ -150,6 +127,43 @@ public static class DemonstrationApi
         }).WithTags("region").WithName("GetRegionRecognitions").WithSummary("Enterprises of the region recognised per demonstration tier (cells of 1–4 suppressed)")
           .Produces<RegionPart<IReadOnlyList<RecognitionRow>>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
+    }
+
+    /// <summary>The review list as CSV or .xlsx: the API route and the console page's download (signed in with the cookie).</summary>
+    public static async Task<IResult> ExportAsync(HttpContext http, DemonstrationService service, string? status, string? tier, string? format)
+    {
+        var viewer = await http.ViewerAsync();
+        if (viewer is null) return Results.Unauthorized();
+        if (!TryFilter(status, tier, out var filter, out var filterErrors)) return TypedResults.ValidationProblem(filterErrors);
+        var kind = (format ?? "xlsx").Trim().ToLowerInvariant();
+        if (kind is not ("csv" or "xlsx"))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["format"] = [UiText.Pick("格式须为 csv 或 xlsx。", "format must be csv or xlsx.")] });
+        if (!viewer.IsPlatformAdmin && !viewer.IsRegionalAdmin)
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: UiText.Pick("只有区域管理员和平台运营方可以导出申报。", "Only regional administrators and the operator export applications."));
+        var rows = await service.ReviewRowsAsync(viewer, filter, http.RequestAborted);
+        var (header, cells) = ApplicationTable.Build(rows, service.Catalog);
+        using var buffer = new MemoryStream();
+        if (kind == "csv")
+        {
+            await using (var csv = new CsvWriter(buffer))
+            {
+                await csv.WriteRowAsync(header, http.RequestAborted);
+                foreach (var row in cells) await csv.WriteRowAsync(row, http.RequestAborted);
+            }
+            return TypedResults.File(buffer.ToArray(), "text/csv; charset=utf-8", "demonstration-applications.csv");
+        }
+        XlsxTable.Write(buffer, header, cells, "applications");
+        return TypedResults.File(buffer.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "demonstration-applications.xlsx");
+    }
+
+    /// <summary>Downloads for the review page, which signs in with the cookie rather than a bearer token.</summary>
+    public static IEndpointRouteBuilder MapDemonstrationExport(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/admin/demonstration/export.csv", (HttpContext http, DemonstrationService service, string? status, string? tier) => ExportAsync(http, service, status, tier, "csv"))
+            .RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/admin/demonstration/export.xlsx", (HttpContext http, DemonstrationService service, string? status, string? tier) => ExportAsync(http, service, status, tier, "xlsx"))
+            .RequireAuthorization().ExcludeFromDescription();
+        return app;
     }
 
     /// <summary>Recognised enterprises per tier of a region; each count is suppressed on its own (an enterprise may hold several tiers, so they add up to no total).</summary>

@@ -54,6 +54,12 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/alerts/rules/00000000-0000-0000-0000-000000000001")]
     [InlineData("/region")]
     [InlineData("/region/330000")]
+    [InlineData("/demonstration")]
+    [InlineData("/demonstration/applications/5d6f0a52-0000-4000-8000-000000000001")]
+    [InlineData("/admin/demonstration")]
+    [InlineData("/admin/demonstration/export.csv")]
+    [InlineData("/admin/demonstration/export.xlsx")]
+    [InlineData("/enterprise/privacy")]
     public async Task Pages_with_data_send_anonymous_visitors_to_sign_in(string path)
     {
         var response = await PageClient.Anonymous(_w.Factory).Http.GetAsync(Fill(path));
@@ -100,6 +106,7 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/admin/users")]
     [InlineData("/region")]
     [InlineData("/region/330000")]
+    [InlineData("/admin/demonstration")]
     public async Task An_enterprise_user_is_refused_the_admin_pages(string path)
     {
         var a = await PageClient.SignedInAsync(_w.Factory, _w.EmailA, ApiClient.Password);
