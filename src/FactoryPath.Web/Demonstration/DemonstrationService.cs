@@ -189,8 +189,8 @@ public sealed class DemonstrationService(
         return Outcome<ApplicationComment>.Ok(entry);
     }
 
-    /// <summary>An application with its evidence, thread and eligibility checked again now; an administrator's read is logged.</summary>
-    public async Task<Outcome<ApplicationDetail>> DetailAsync(Viewer viewer, Guid id, CancellationToken ct = default)
+    /// <summary>An application with its evidence, thread and eligibility checked again now; an administrator's read is logged (unless <paramref name="logRead"/> is false: the page's own form posts).</summary>
+    public async Task<Outcome<ApplicationDetail>> DetailAsync(Viewer viewer, Guid id, CancellationToken ct = default, bool logRead = true)
     {
         var application = await db.DemonstrationApplications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
         if (application is null) return Outcome<ApplicationDetail>.NotFound();
@@ -202,7 +202,7 @@ public sealed class DemonstrationService(
         var now = EligibilityRules.Evaluate(definition.EligibilityRules, await FactsAsync(enterprise, ct), clock.GetUtcNow());
         var isOwner = viewer.EnterpriseId == enterprise.Id;
         var refusal = isOwner ? null : ReviewRefusal(viewer, enterprise, application);
-        await reads.RecordAsync(viewer, enterprise.Id, AdminReadKinds.DemonstrationApplication, application.Id.ToString(), ct);
+        if (logRead) await reads.RecordAsync(viewer, enterprise.Id, AdminReadKinds.DemonstrationApplication, application.Id.ToString(), ct);
         return Outcome<ApplicationDetail>.Ok(new ApplicationDetail(application, enterprise, definition, EvidenceSnapshot.Parse(application.EvidenceJson), now, comments,
             isOwner, !isOwner && refusal is null && application.Status == ApplicationStatus.Submitted, isOwner ? null : refusal));
     }
