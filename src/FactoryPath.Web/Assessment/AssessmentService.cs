@@ -68,6 +68,14 @@ public sealed class AssessmentService(
         return Outcome<AnswerSheet>.Ok(sheet);
     }
 
+    /// <summary>The consent refusal for a result the viewer could otherwise read (for pages that say why); null in every other case.</summary>
+    public async Task<string?> ResultRefusalAsync(Viewer viewer, Guid resultId, CancellationToken ct = default)
+    {
+        var enterpriseId = await db.Results.AsNoTracking().Where(r => r.Id == resultId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct);
+        if (enterpriseId is not { } id || await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } enterprise || !viewer.CanRead(enterprise)) return null;
+        return await consent.RefusalAsync(viewer, id, ct);
+    }
+
     /// <summary>Null when the viewer may read the enterprise's answers; otherwise why not (a regional administrator without the enterprise's consent).</summary>
     public Task<string?> AnswersRefusalAsync(Viewer viewer, Guid enterpriseId, CancellationToken ct = default) => consent.RefusalAsync(viewer, enterpriseId, ct);
 

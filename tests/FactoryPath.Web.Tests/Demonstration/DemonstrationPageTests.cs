@@ -62,4 +62,31 @@ public sealed class DemonstrationPageTests
         var list = await hangzhou.GetDocumentAsync("/admin/demonstration");
         Assert.NotNull(list.QuerySelector("[data-testid=empty]"));
     }
+
+    [Fact]
+    public async Task A_result_page_tells_the_regional_admin_that_consent_is_missing()
+    {
+        using var factory = new PlatformFactory();
+        var ownerEmail = Codes.Email("page-consent");
+        var owner = await ApiClient.RegisterAsync(factory, ownerEmail);
+        var enterprise = (await owner.CreateEnterpriseAsync("未授权企业", Codes.NewCreditCode("330200"), regionCode: "330212")).GetProperty("id").GetGuid();
+        var model = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FactoryPath.Core.Assessment.ModelRegistry>(factory.Services).Latest("miit-sme-digital-level")!;
+        var sheet = (await owner.StartSheetAsync(enterprise, model.Id)).GetProperty("id").GetGuid();
+        await owner.SaveAsync(sheet, DemoAnswers.Generate(model, new Random(3), 0.5));
+        var result = (await ApiClient.ReadAsync(await owner.Http.PostAsync($"/api/v1/sheets/{sheet}/submit", null))).GetProperty("summary").GetProperty("id").GetGuid();
+        var adminEmail = await Users.CreateAsync(factory, PlatformRoles.RegionalAdmin, "330200");
+        var admin = await PageClient.SignedInAsync(factory, adminEmail, ApiClient.Password);
+
+        var refused = await admin.Http.GetAsync($"/results/{result}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var page = await PageClient.ParseAsync(refused);
+        Assert.Contains("not allowed its regional administrators", page.QuerySelector("[data-testid=consent-refused]")!.TextContent);
+
+        Assert.Equal(HttpStatusCode.OK, (await owner.Http.PutAsJsonAsync($"/api/v1/enterprises/{enterprise}/consent", new { allowRegionalAdmins = true })).StatusCode);
+        var allowed = await admin.GetDocumentAsync($"/results/{result}");
+        Assert.NotNull(allowed.QuerySelector("[data-testid=level]"));
+        // another region's admin still reads "not found"
+        var hangzhou = await PageClient.SignedInAsync(factory, await Users.CreateAsync(factory, PlatformRoles.RegionalAdmin, "330100"), ApiClient.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await hangzhou.Http.GetAsync($"/results/{result}")).StatusCode);
+    }
 }
