@@ -11,6 +11,7 @@ public static class DemonstrationSetup
     public static IServiceCollection AddDemonstration(this IServiceCollection services)
     {
         services.AddSingleton(sp => DemonstrationTierLoader.LoadEmbedded(sp.GetRequiredService<ModelRegistry>()).OrThrow());
+        services.AddHostedService<TierFileCheck>();
         services.AddScoped<DemonstrationService>();
         services.AddScoped<ConsentService>();
         services.AddScoped<AdminReadLog>();
