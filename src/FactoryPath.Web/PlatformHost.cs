@@ -1,3 +1,4 @@
+using FactoryPath.Web.Demonstration;
 using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Alerts;
 using FactoryPath.Web.Api;
@@ -57,6 +58,7 @@ public static class PlatformHost
         services.AddProduction();
         services.AddAlerts();
         services.AddProgrammes();
+        services.AddDemonstration();
         services.AddScoped<Regional.RegionStatistics>();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
@@ -64,6 +66,7 @@ public static class PlatformHost
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddScoped<Demo.DemoSeeder>();
+        services.AddScoped<Demo.DemoDemonstration>();
         services.AddHostedService<StartupBanner>();
         services.AddSingleton<Demo.DemoGatewayRunner>();
         services.AddHostedService(sp => sp.GetRequiredService<Demo.DemoGatewayRunner>());
@@ -88,6 +91,7 @@ public static class PlatformHost
         app.MapProductionExport();
         app.MapRegionExports();
         app.MapProgrammeExport();
+        app.MapDemonstrationExport();
         app.MapPlatformApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

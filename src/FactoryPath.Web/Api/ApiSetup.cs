@@ -5,7 +5,9 @@ using FactoryPath.Web.Assessment.Evidence;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Catalog.Import;
 using FactoryPath.Web.Demands;
+using FactoryPath.Web.Demonstration;
 using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Enterprises.Audit;
 using FactoryPath.Web.Gateways;
 using FactoryPath.Web.Matching;
 using FactoryPath.Web.Production;
@@ -64,6 +66,8 @@ public static class ApiSetup
         api.MapRegionApi();
         api.MapRegionExportApi();
         api.MapProgrammesApi();
+        api.MapDemonstrationApi();
+        api.MapConsentAndAuditApi();
         return app;
     }
 }

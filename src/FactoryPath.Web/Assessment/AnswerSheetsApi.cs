@@ -53,6 +53,8 @@ public static class AnswerSheetsApi
             if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
             var list = await service.ListSheetsAsync(viewer, enterpriseId, paging, http.RequestAborted);
             if (list is null) return OutcomeResults.NotFoundProblem();
+            if (await service.AnswersRefusalAsync(viewer, enterpriseId, http.RequestAborted) is { } refused)
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, detail: refused);
             return TypedResults.Ok(new PagedList<AnswerSheetResponse>(
                 list.Items.Select(s => AnswerSheetResponse.From(s, service.ModelOf(s), withAnswers: false)).ToList(), list.Page, list.PageSize, list.Total));
         }).WithTags("answer sheets").WithName("ListAnswerSheets").Produces<PagedList<AnswerSheetResponse>>();

@@ -3,6 +3,8 @@ using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Assessment.Evidence;
 using FactoryPath.Web.Api;
 using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Enterprises.Audit;
+using FactoryPath.Web.Enterprises.Consent;
 using FactoryPath.Web.Localization;
 using FactoryPath.Web.Persistence;
 using FactoryPath.Web.Platform;
@@ -11,7 +13,13 @@ using Microsoft.EntityFrameworkCore;
 namespace FactoryPath.Web.Assessment;
 
 /// <summary>Answer sheets (create, save draft, submit) and results, always scoped to what the viewer may see.</summary>
-public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models, PeerStandings peers, TimeProvider clock, EvidenceService evidence)
+/// <remarks>
+/// A regional administrator reads answers (answer sheets, and results with their question-by-question scores) only
+/// while the enterprise consents (<see cref="ConsentService"/>); every read by an administrator is logged
+/// (<see cref="AdminReadLog"/>).
+/// </remarks>
+public sealed class AssessmentService(
+    PlatformDbContext db, ModelRegistry models, PeerStandings peers, TimeProvider clock, EvidenceService evidence, ConsentService consent, AdminReadLog reads)
 {
     public async Task<Outcome<AnswerSheet>> StartAsync(Viewer viewer, Guid enterpriseId, string? modelId, string? version, CancellationToken ct = default)
     {
@@ -54,13 +62,30 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
         var sheet = await db.AnswerSheets.FirstOrDefaultAsync(s => s.Id == sheetId, ct);
         if (sheet is null) return Outcome<AnswerSheet>.NotFound();
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == sheet.EnterpriseId, ct);
-        return viewer.CanRead(enterprise) ? Outcome<AnswerSheet>.Ok(sheet) : Outcome<AnswerSheet>.NotFound();
+        if (!viewer.CanRead(enterprise)) return Outcome<AnswerSheet>.NotFound();
+        if (await consent.RefusalAsync(viewer, enterprise.Id, ct) is { } refused) return Outcome<AnswerSheet>.Forbidden(refused);
+        await reads.RecordAsync(viewer, enterprise.Id, AdminReadKinds.AnswerSheet, sheet.Id.ToString(), ct);
+        return Outcome<AnswerSheet>.Ok(sheet);
     }
+
+    /// <summary>The consent refusal for a result the viewer could otherwise read (for pages that say why); null in every other case.</summary>
+    public async Task<string?> ResultRefusalAsync(Viewer viewer, Guid resultId, CancellationToken ct = default)
+    {
+        var enterpriseId = await db.Results.AsNoTracking().Where(r => r.Id == resultId).Select(r => (Guid?)r.EnterpriseId).FirstOrDefaultAsync(ct);
+        if (enterpriseId is not { } id || await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is not { } enterprise || !viewer.CanRead(enterprise)) return null;
+        return await consent.RefusalAsync(viewer, id, ct);
+    }
+
+    /// <summary>Null when the viewer may read the enterprise's answers; otherwise why not (a regional administrator without the enterprise's consent).</summary>
+    public Task<string?> AnswersRefusalAsync(Viewer viewer, Guid enterpriseId, CancellationToken ct = default) => consent.RefusalAsync(viewer, enterpriseId, ct);
 
     public async Task<PagedList<AnswerSheet>?> ListSheetsAsync(Viewer viewer, Guid enterpriseId, Paging paging, CancellationToken ct = default)
     {
         var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, ct);
         if (enterprise is null || !viewer.CanRead(enterprise)) return null;
+        // without consent a regional administrator sees no answer sheets (the API says why with 403 before it asks)
+        if (await consent.RefusalAsync(viewer, enterpriseId, ct) is not null) return new PagedList<AnswerSheet>([], paging.Page, paging.PageSize, 0);
+        await reads.RecordAsync(viewer, enterpriseId, AdminReadKinds.AnswerSheets, null, ct);
         var query = db.AnswerSheets.AsNoTracking().Where(s => s.EnterpriseId == enterpriseId);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(s => s.UpdatedAt).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
@@ -182,7 +207,11 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
         var result = await db.Results.AsNoTracking().FirstOrDefaultAsync(r => r.Id == resultId, ct);
         if (result is null) return Outcome<StoredResult>.NotFound();
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == result.EnterpriseId, ct);
-        return viewer.CanRead(enterprise) ? Outcome<StoredResult>.Ok(result) : Outcome<StoredResult>.NotFound();
+        if (!viewer.CanRead(enterprise)) return Outcome<StoredResult>.NotFound();
+        // a result holds every question's score: answers, shown to a regional administrator only with consent
+        if (await consent.RefusalAsync(viewer, enterprise.Id, ct) is { } refused) return Outcome<StoredResult>.Forbidden(refused);
+        await reads.RecordAsync(viewer, enterprise.Id, AdminReadKinds.Result, result.Id.ToString(), ct);
+        return Outcome<StoredResult>.Ok(result);
     }
 
     /// <summary>An enterprise's results, newest first; null when the viewer may not see the enterprise.</summary>
@@ -190,6 +219,7 @@ public sealed class AssessmentService(PlatformDbContext db, ModelRegistry models
     {
         var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, ct);
         if (enterprise is null || !viewer.CanRead(enterprise)) return null;
+        await reads.RecordAsync(viewer, enterpriseId, AdminReadKinds.Results, null, ct);
         var query = db.Results.AsNoTracking().Where(r => r.EnterpriseId == enterpriseId);
         if (!string.IsNullOrWhiteSpace(modelId)) query = query.Where(r => r.ModelId == modelId);
         var total = await query.CountAsync(ct);

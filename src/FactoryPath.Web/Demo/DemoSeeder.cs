@@ -18,7 +18,8 @@ namespace FactoryPath.Web.Demo;
 /// (<see cref="DemoPool"/>) once it is empty. Runs once; a fixed seed keeps it repeatable.
 /// </summary>
 public sealed class DemoSeeder(
-    PlatformDbContext db, UserManager<PlatformUser> users, ModelRegistry models, ScenarioLibrary scenarios, IOptions<PlatformOptions> options, ILogger<DemoSeeder> log)
+    PlatformDbContext db, UserManager<PlatformUser> users, ModelRegistry models, ScenarioLibrary scenarios, IOptions<PlatformOptions> options, ILogger<DemoSeeder> log,
+    DemoDemonstration demonstration)
 {
     public static readonly string DemoCreditCode = WithCheckCharacter("91330200MA2CL0N16");
     private const int Seed = 20_241_104;
@@ -29,6 +30,7 @@ public sealed class DemoSeeder(
         await DemoGateway.SeedAsync(db, options.Value.DemoPassword, DateTime.UtcNow, ct);
         await new DemoPool(db, scenarios).SeedAsync(ct);
         await new DemoProgrammes(db, TimeProvider.System).SeedAsync(ct);
+        await demonstration.SeedAsync(ct);
     }
 
     private async Task SeedAccountsAndEnterprisesAsync(CancellationToken ct)

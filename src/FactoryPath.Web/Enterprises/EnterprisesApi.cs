@@ -51,11 +51,12 @@ public static class EnterprisesApi
                 : outcome.ToProblem();
         }).WithName("CreateEnterprise").WithSummary("Register the caller's enterprise").Produces<EnterpriseResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
 
-        group.MapGet("/{id:guid}", async (HttpContext http, EnterpriseService service, Guid id) =>
+        group.MapGet("/{id:guid}", async (HttpContext http, EnterpriseService service, Audit.AdminReadLog reads, Guid id) =>
         {
             var viewer = await http.ViewerAsync();
             if (viewer is null) return Results.Unauthorized();
             var outcome = await service.GetAsync(viewer, id, http.RequestAborted);
+            if (outcome.IsOk) await reads.RecordAsync(viewer, id, Audit.AdminReadKinds.Profile, id.ToString(), http.RequestAborted);
             return outcome.IsOk ? TypedResults.Ok(EnterpriseResponse.From(outcome.Value!)) : outcome.ToProblem();
         }).WithName("GetEnterprise").Produces<EnterpriseResponse>().ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -3,7 +3,10 @@ using FactoryPath.Web.Alerts;
 using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
 using FactoryPath.Web.Demands;
+using FactoryPath.Web.Demonstration;
 using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Enterprises.Audit;
+using FactoryPath.Web.Enterprises.Consent;
 using FactoryPath.Web.Gateways;
 using FactoryPath.Web.Production;
 using FactoryPath.Web.Programmes;
@@ -52,6 +55,10 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser>
     public DbSet<AlertSetup> AlertSetups => Set<AlertSetup>();
     public DbSet<SupportProgramme> Programmes => Set<SupportProgramme>();
     public DbSet<ProgrammeApplication> ProgrammeApplications => Set<ProgrammeApplication>();
+    public DbSet<DemonstrationApplication> DemonstrationApplications => Set<DemonstrationApplication>();
+    public DbSet<ApplicationComment> DemonstrationComments => Set<ApplicationComment>();
+    public DbSet<AnswerConsent> AnswerConsents => Set<AnswerConsent>();
+    public DbSet<AdminRead> AdminReads => Set<AdminRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -115,5 +122,6 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser>
         AlertsModel.Configure(builder);
         ProgrammesModel.Configure(builder);
         Regional.RegionRollupModel.Configure(builder);
+        DemonstrationModel.Configure(builder);
     }
 }

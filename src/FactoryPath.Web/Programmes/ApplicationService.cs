@@ -12,7 +12,7 @@ namespace FactoryPath.Web.Programmes;
 /// Applications to support programmes: an enterprise applies and withdraws; administrators in scope list, review,
 /// approve (reserving budget atomically, see <see cref="ProgrammeBudget"/>) and reject.
 /// </summary>
-public sealed class ApplicationService(PlatformDbContext db, ProgrammeService programmes, TimeProvider clock, Core.Catalog.ScenarioLibrary? scenarios = null)
+public sealed class ApplicationService(PlatformDbContext db, ProgrammeService programmes, TimeProvider clock, Enterprises.Audit.AdminReadLog readLog, Core.Catalog.ScenarioLibrary? scenarios = null)
 {
     /// <summary>
     /// An enterprise of the programme's region applies. Refused with 422 (reasons by topic) when the programme is not
@@ -152,7 +152,9 @@ public sealed class ApplicationService(PlatformDbContext db, ProgrammeService pr
     private async Task<Enterprise?> ReadEnterpriseForReviewAsync(Viewer viewer, ProgrammeApplication application, CancellationToken ct)
     {
         var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == application.EnterpriseId, ct);
-        return enterprise is not null && viewer.CanRead(enterprise) ? enterprise : null;
+        if (enterprise is null || !viewer.CanRead(enterprise)) return null;
+        await readLog.RecordAsync(viewer, enterprise.Id, Enterprises.Audit.AdminReadKinds.SupportApplication, application.Id.ToString(), ct);
+        return enterprise;
     }
 
     /// <summary>

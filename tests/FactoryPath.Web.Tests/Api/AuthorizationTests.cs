@@ -148,12 +148,28 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "GET", "/api/v1/region/330000/indicators" },
         { "GET", "/api/v1/region/330000/level-trend" },
         { "GET", "/api/v1/region/330000/scene-maturity" },
+        { "GET", "/api/v1/region/330000/recognitions" },
+        { "GET", "/api/v1/demonstration/tiers" },
+        { "GET", "/api/v1/enterprises/{enterprise}/demonstration" },
+        { "GET", "/api/v1/enterprises/{enterprise}/demonstration/applications" },
+        { "POST", "/api/v1/enterprises/{enterprise}/demonstration/applications" },
+        { "GET", "/api/v1/demonstration/applications" },
+        { "GET", "/api/v1/demonstration/applications/export" },
+        { "GET", "/api/v1/demonstration/applications/{any}" },
+        { "POST", "/api/v1/demonstration/applications/{any}/decision" },
+        { "POST", "/api/v1/demonstration/applications/{any}/resubmit" },
+        { "POST", "/api/v1/demonstration/applications/{any}/withdraw" },
+        { "POST", "/api/v1/demonstration/applications/{any}/comments" },
+        { "GET", "/api/v1/enterprises/{enterprise}/consent" },
+        { "PUT", "/api/v1/enterprises/{enterprise}/consent" },
+        { "GET", "/api/v1/enterprises/{enterprise}/admin-reads" },
     };
 
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
         .Replace("{draft}", _w.DraftA.ToString()).Replace("{result}", _w.ResultA.ToString()).Replace("{gateway}", _w.GatewayA)
         .Replace("{alert-rule}", _w.AlertRuleA.ToString()).Replace("{alert}", _w.AlertA.ToString())
         .Replace("{programme}", _w.ProgrammeA.ToString()).Replace("{application}", _w.ApplicationA.ToString());
+        .Replace("{any}", "5d6f0a52-0000-4000-8000-000000000001");
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
     {
@@ -194,6 +210,12 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     [InlineData("GET", "/api/v1/alert-rules/{alert-rule}")]
     [InlineData("PUT", "/api/v1/alert-rules/{alert-rule}")]
     [InlineData("DELETE", "/api/v1/alert-rules/{alert-rule}")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/demonstration")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/demonstration/applications")]
+    [InlineData("POST", "/api/v1/enterprises/{enterprise}/demonstration/applications")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/consent")]
+    [InlineData("PUT", "/api/v1/enterprises/{enterprise}/consent")]
+    [InlineData("GET", "/api/v1/enterprises/{enterprise}/admin-reads")]
     public async Task Another_enterprise_gets_404_for_everything_of_A(string method, string path)
     {
         var response = await _w.B.Http.SendAsync(Request(method, Fill(path)));
@@ -227,13 +249,53 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     {
         var admin = await Users.WithRoleAsync(_w.Factory, PlatformRoles.RegionalAdmin, region);
         Assert.Equal(seesA ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}")).StatusCode);
-        Assert.Equal(seesA ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/results/{_w.ResultA}")).StatusCode);
+        // a result holds the answers' scores: without A's consent its own region's admin is refused (403), another region learns nothing (404)
+        Assert.Equal(seesA ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/results/{_w.ResultA}")).StatusCode);
+        Assert.Equal(seesA ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/results")).StatusCode);
         Assert.Equal(seesB ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseB}")).StatusCode);
 
         var list = await ApiClient.ReadAsync(await admin.Http.GetAsync("/api/v1/enterprises?pageSize=100"));
         var ids = list.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToHashSet();
         Assert.Equal(seesA, ids.Contains(_w.EnterpriseA));
         Assert.Equal(seesB, ids.Contains(_w.EnterpriseB));
+    }
+
+    [Theory]
+    [InlineData("330000", HttpStatusCode.OK)]
+    [InlineData("330200", HttpStatusCode.OK)]
+    [InlineData("330100", HttpStatusCode.NotFound)]
+    [InlineData("440000", HttpStatusCode.NotFound)]
+    public async Task A_regional_admin_reads_the_demonstration_standing_and_consent_of_its_region_only(string region, HttpStatusCode expected)
+    {
+        var admin = await Users.WithRoleAsync(_w.Factory, PlatformRoles.RegionalAdmin, region);
+        Assert.Equal(expected, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/demonstration")).StatusCode);
+        Assert.Equal(expected, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/demonstration/applications")).StatusCode);
+        Assert.Equal(expected, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/consent")).StatusCode);
+        // but never changes the consent, applies, nor reads the read log
+        var put = await admin.Http.PutAsJsonAsync($"/api/v1/enterprises/{_w.EnterpriseA}/consent", new { allowRegionalAdmins = true });
+        Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, put.StatusCode);
+        var apply = await admin.Http.PostAsJsonAsync($"/api/v1/enterprises/{_w.EnterpriseA}/demonstration/applications", new { tier = "smartFactoryBasic", statement = "x" });
+        Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.Forbidden : HttpStatusCode.NotFound, apply.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/admin-reads")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Http.GetAsync("/api/v1/demonstration/applications")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.Http.GetAsync($"/api/v1/demonstration/applications/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Providers_and_enterprises_get_403_for_the_review_list_and_its_export()
+    {
+        var provider = await Users.WithRoleAsync(_w.Factory, PlatformRoles.ServiceProvider);
+        foreach (var client in new[] { _w.A, provider })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync("/api/v1/demonstration/applications")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.Http.GetAsync("/api/v1/demonstration/applications/export?format=csv")).StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/demonstration")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/admin-reads")).StatusCode);
+        var op = await Users.WithRoleAsync(_w.Factory, PlatformRoles.PlatformAdmin);
+        Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync("/api/v1/demonstration/applications/export?format=xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await op.Http.GetAsync($"/api/v1/enterprises/{_w.EnterpriseA}/admin-reads")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await op.Http.PutAsJsonAsync($"/api/v1/enterprises/{_w.EnterpriseA}/consent", new { allowRegionalAdmins = true })).StatusCode);
     }
 
     [Fact]
@@ -270,6 +332,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
 
     private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market", "/api/v1/region/{code}/rates",
         "/api/v1/region/{code}/indicators", "/api/v1/region/{code}/level-trend", "/api/v1/region/{code}/scene-maturity"];
+    private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market", "/api/v1/region/{code}/rates", "/api/v1/region/{code}/recognitions"];
 
     public static TheoryData<string> RegionEndpoints
     {

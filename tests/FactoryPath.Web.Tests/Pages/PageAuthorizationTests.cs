@@ -69,6 +69,12 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/programmes/{programme}/edit")]
     [InlineData("/programmes/{programme}/applications/export?format=csv")]
     [InlineData("/programmes/applications/{application}")]
+    [InlineData("/demonstration")]
+    [InlineData("/demonstration/applications/5d6f0a52-0000-4000-8000-000000000001")]
+    [InlineData("/admin/demonstration")]
+    [InlineData("/admin/demonstration/export.csv")]
+    [InlineData("/admin/demonstration/export.xlsx")]
+    [InlineData("/enterprise/privacy")]
     public async Task Pages_with_data_send_anonymous_visitors_to_sign_in(string path)
     {
         var response = await PageClient.Anonymous(_w.Factory).Http.GetAsync(Fill(path));
@@ -120,6 +126,7 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/region/330000/export")]
     [InlineData("/programmes/new")]
     [InlineData("/programmes/{programme}/edit")]
+    [InlineData("/admin/demonstration")]
     public async Task An_enterprise_user_is_refused_the_admin_pages(string path)
     {
         var a = await PageClient.SignedInAsync(_w.Factory, _w.EmailA, ApiClient.Password);

@@ -75,7 +75,8 @@ public sealed class BudgetConcurrencyTests
         var tasks = applications.Select(id => Task.Run(async () =>
         {
             await using var db = open();
-            var service = new ApplicationService(db, new ProgrammeService(db, new ModelRegistry([]), TimeProvider.System), TimeProvider.System);
+            var service = new ApplicationService(db, new ProgrammeService(db, new ModelRegistry([]), TimeProvider.System), TimeProvider.System,
+                new FactoryPath.Web.Enterprises.Audit.AdminReadLog(db, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<FactoryPath.Web.Enterprises.Audit.AdminReadLog>.Instance));
             start.Wait();
             return await service.ApproveAsync(Operator, id, new ApprovalInput());
         })).ToList();

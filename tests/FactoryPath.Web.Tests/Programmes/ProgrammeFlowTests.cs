@@ -45,6 +45,9 @@ public sealed class ProgrammeFlowTests : IAsyncLifetime
 
         // review shows the enterprise and its eligibility re-checked now
         var review = await ApiClient.ReadAsync(await admin.Http.GetAsync($"/api/v1/programme-applications/{appA}"));
+        // the admin's read of the enterprise behind the application is in the enterprise's read log
+        var reads = await ApiClient.ReadAsync(await a.Http.GetAsync($"/api/v1/enterprises/{enterpriseA}/admin-reads"));
+        Assert.Contains(reads.GetProperty("items").EnumerateArray(), r => r.GetProperty("what").GetString() == "support-application" && r.GetProperty("resourceId").GetString() == appA.ToString());
         Assert.Equal(enterpriseA, review.GetProperty("enterprise").GetProperty("id").GetGuid());
         Assert.Equal("small", review.GetProperty("enterprise").GetProperty("sizeClass").GetString(), ignoreCase: true);
         Assert.True(review.GetProperty("eligibility").GetProperty("eligible").GetBoolean());

@@ -21,6 +21,7 @@ public static class PoolNames
         DemonstrationTier.SmartFactoryExcellent => new("卓越级智能工厂", "Smart factory, excellent"),
         DemonstrationTier.SmartFactoryLeading => new("领航级智能工厂", "Smart factory, leading"),
         DemonstrationTier.NationalDemonstration => new("国家智能制造示范工厂", "National intelligent-manufacturing demonstration factory"),
+        DemonstrationTier.ProvincialDemonstration => new("省级智能制造示范工厂", "Provincial intelligent-manufacturing demonstration factory"),
         _ => throw new ArgumentOutOfRangeException(nameof(tier), tier, null),
     };
 

@@ -25,12 +25,14 @@ public static class EvidenceApi
 {
     public static RouteGroupBuilder MapEvidenceApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/enterprises/{enterpriseId:guid}/evidence", async (HttpContext http, EvidenceService service, ModelRegistry models, UiText text, Guid enterpriseId) =>
+        api.MapGet("/enterprises/{enterpriseId:guid}/evidence", async (HttpContext http, EvidenceService service, ModelRegistry models, UiText text,
+            Enterprises.Audit.AdminReadLog reads, Guid enterpriseId) =>
         {
             var viewer = await http.ViewerAsync();
             if (viewer is null) return Results.Unauthorized();
             var outcome = await service.ForViewerAsync(viewer, enterpriseId, http.RequestAborted);
             if (!outcome.IsOk) return outcome.ToProblem();
+            await reads.RecordAsync(viewer, enterpriseId, Enterprises.Audit.AdminReadKinds.Evidence, null, http.RequestAborted);
             var evidence = outcome.Value!;
             var answers = new List<LiveAnswerResponse>();
             foreach (var map in service.Maps)
