@@ -168,7 +168,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     private string Fill(string path) => path.Replace("{enterprise}", _w.EnterpriseA.ToString())
         .Replace("{draft}", _w.DraftA.ToString()).Replace("{result}", _w.ResultA.ToString()).Replace("{gateway}", _w.GatewayA)
         .Replace("{alert-rule}", _w.AlertRuleA.ToString()).Replace("{alert}", _w.AlertA.ToString())
-        .Replace("{programme}", _w.ProgrammeA.ToString()).Replace("{application}", _w.ApplicationA.ToString());
+        .Replace("{programme}", _w.ProgrammeA.ToString()).Replace("{application}", _w.ApplicationA.ToString())
         .Replace("{any}", "5d6f0a52-0000-4000-8000-000000000001");
 
     private static HttpRequestMessage Request(string method, string path) => new(new HttpMethod(method), path)
@@ -331,8 +331,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     }
 
     private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market", "/api/v1/region/{code}/rates",
-        "/api/v1/region/{code}/indicators", "/api/v1/region/{code}/level-trend", "/api/v1/region/{code}/scene-maturity"];
-    private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market", "/api/v1/region/{code}/rates", "/api/v1/region/{code}/recognitions"];
+        "/api/v1/region/{code}/indicators", "/api/v1/region/{code}/level-trend", "/api/v1/region/{code}/scene-maturity", "/api/v1/region/{code}/recognitions"];
 
     public static TheoryData<string> RegionEndpoints
     {
