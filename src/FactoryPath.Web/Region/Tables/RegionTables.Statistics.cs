@@ -32,7 +32,7 @@ public static partial class RegionTables
             var levels = TrendLevels(s);
             return s.LevelTrend.Select(t => new RegionTableGroup(t.ModelId, Pick(zh, t.NameZh ?? t.ModelId, t.NameEn), null,
                 t.Months.Select(m => new RegionTableRow(m.Month,
-                    [RegionCell.Label(m.Month), .. levels.Select(l => m.Levels.FirstOrDefault(c => c.Level == l) is { } c ? RegionCell.Of(c.Enterprises) : RegionCell.Label("")),
+                    [RegionCell.Label(m.Month), .. levels.Select(l => m.Levels.FirstOrDefault(c => c.Level == l) is { } c ? RegionCell.Of(c.Enterprises) : RegionCell.Label("–")),
                      RegionCell.Of(m.Assessed)])).ToList())).ToList();
         })
     {
@@ -60,7 +60,7 @@ public static partial class RegionTables
             return s.SceneMaturity.GroupBy(c => c.ModelId).Select(model => new RegionTableGroup(model.Key, ModelName(s, model.Key, zh), null,
                 model.Select(c => (c.SceneId, c.SceneNameZh, c.SceneNameEn)).Distinct().Select(scene => new RegionTableRow(scene.SceneId,
                     [RegionCell.Label(Pick(zh, scene.SceneNameZh, scene.SceneNameEn)), .. divisions.Select(d =>
-                        model.FirstOrDefault(c => c.SceneId == scene.SceneId && c.Division == d.Code) is not { } cell ? RegionCell.Label("")
+                        model.FirstOrDefault(c => c.SceneId == scene.SceneId && c.Division == d.Code) is not { } cell ? RegionCell.Label("–")
                         : cell.MeanPercent is { } mean ? RegionCell.Percent(mean, false)
                         : new RegionCell(cell.Enterprises.Text, null, true))])).ToList())).ToList();
         })
