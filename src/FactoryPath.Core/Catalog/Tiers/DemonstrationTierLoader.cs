@@ -7,22 +7,23 @@ namespace FactoryPath.Core.Catalog.Tiers;
 
 /// <summary>
 /// Loads and checks the demonstration tier file: every problem is reported with its line and column, and the rules are
-/// checked with <see cref="EligibilityRules.Validate"/> against the installed models when they are given.
+/// checked with <see cref="EligibilityRules.Validate"/> against the installed models when they are given (a model that is
+/// not installed is accepted only with <c>allowMissingModels</c>: its rules then cannot be met).
 /// </summary>
 public static class DemonstrationTierLoader
 {
     private static readonly string[] RuleKeys = ["kind", "any-of", "model", "level", "question", "percent", "days", "label", "judgement"];
 
-    public static DemonstrationTierLoadResult LoadEmbedded(ModelRegistry? models)
+    public static DemonstrationTierLoadResult LoadEmbedded(ModelRegistry? models, bool allowMissingModels = false)
     {
         using var stream = typeof(DemonstrationTierCatalog).Assembly.GetManifestResourceStream(DemonstrationTierCatalog.EmbeddedResource)
             ?? throw new InvalidOperationException($"Embedded resource '{DemonstrationTierCatalog.EmbeddedResource}' is missing from {typeof(DemonstrationTierCatalog).Assembly.GetName().Name}.");
         using var reader = new StreamReader(stream);
-        return LoadText(reader.ReadToEnd(), "demonstration-tiers.yaml", models);
+        return LoadText(reader.ReadToEnd(), "demonstration-tiers.yaml", models, allowMissingModels);
     }
 
     /// <summary>Reads tiers from YAML text; <paramref name="fileName"/> names the file in errors. The catalog is null on any error.</summary>
-    public static DemonstrationTierLoadResult LoadText(string yamlText, string fileName, ModelRegistry? models)
+    public static DemonstrationTierLoadResult LoadText(string yamlText, string fileName, ModelRegistry? models, bool allowMissingModels = false)
     {
         ArgumentNullException.ThrowIfNull(yamlText);
         var stream = new YamlStream();
@@ -45,14 +46,14 @@ public static class DemonstrationTierLoader
         var seen = new HashSet<DemonstrationTier>();
         foreach (var node in yaml.Sequence(root, "tiers", "the tier file"))
         {
-            if (yaml.Mapping(node, "a tier") is { } map && Tier(yaml, map, models, seen) is { } tier) tiers.Add(tier);
+            if (yaml.Mapping(node, "a tier") is { } map && Tier(yaml, map, models, allowMissingModels, seen) is { } tier) tiers.Add(tier);
         }
         if (tiers.Count == 0 && yaml.Errors.Count == 0) yaml.Error(root, "the tier file lists no tiers");
         var errors = yaml.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
         return new(errors.Count == 0 ? new DemonstrationTierCatalog(tiers) : null, errors);
     }
 
-    private static TierDefinition? Tier(YamlReader yaml, YamlMappingNode map, ModelRegistry? models, HashSet<DemonstrationTier> seen)
+    private static TierDefinition? Tier(YamlReader yaml, YamlMappingNode map, ModelRegistry? models, bool allowMissingModels, HashSet<DemonstrationTier> seen)
     {
         yaml.OnlyKeys(map, "a tier", "tier", "name", "summary", "review", "judgement", "rules");
         var tierName = yaml.String(map, "tier", "a tier");
@@ -88,8 +89,9 @@ public static class DemonstrationTierLoader
         }
 
         // the rule checker names rules by position; report each problem at its rule's line
+        // allowMissingModels: a platform installed without one of the models still starts; rules on it are simply unmet
         var knownModel = models is null ? (Func<string, string?, bool>)((_, _) => true) : (model, question) =>
-            models.Latest(model) is { } m && (question is null || m.FindQuestion(question) is not null);
+            models.Latest(model) is { } m ? question is null || m.FindQuestion(question) is not null : allowMissingModels;
         var before = yaml.Errors.Count;
         for (var i = 0; i < rules.Count; i++)
         {

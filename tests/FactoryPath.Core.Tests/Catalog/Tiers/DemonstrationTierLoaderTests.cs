@@ -26,6 +26,23 @@ public class DemonstrationTierLoaderTests
     }
 
     [Fact]
+    public void A_model_not_installed_refuses_the_file_unless_missing_models_are_allowed()
+    {
+        var withoutSme = new ModelRegistry(Models.Models.Where(m => m.Id != "miit-sme-digital-level"));
+
+        var strict = DemonstrationTierLoader.LoadEmbedded(withoutSme);
+        Assert.False(strict.Succeeded);
+        Assert.All(strict.Errors, e => Assert.Contains("miit-sme-digital-level", e.ToString()));
+
+        // a platform started without that model still starts; the tier's rules on it cannot be met
+        var tolerant = DemonstrationTierLoader.LoadEmbedded(withoutSme, allowMissingModels: true);
+        Assert.True(tolerant.Succeeded, string.Join(Environment.NewLine, tolerant.Errors));
+        var facts = new EligibilityFacts(Core.Enterprises.SizeClass.Small, "34", "330200", []);
+        var rules = tolerant.Catalog!.Find(DemonstrationTier.SmartFactoryAdvanced)!.Rules.Select(r => r.Rule).ToList();
+        Assert.False(EligibilityRules.Evaluate(rules, facts, DateTimeOffset.UtcNow).Eligible);
+    }
+
+    [Fact]
     public void Broken_file_is_refused_with_each_problem_at_its_line()
     {
         const string yaml = """
