@@ -103,13 +103,15 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Gen_WritesPlainProgressAndRates_RefusesASecondRun_AndForceReplaces()
     {
-        string[] args = ["gen", "--enterprises", "50", "--providers", "5", "--solutions", "20", "--cases", "5", "--seed", "9", "--data-dir", _directory];
+        string[] args = ["gen", "--enterprises", "50", "--providers", "5", "--solutions", "20", "--cases", "5", "--results", "120", "--seed", "9", "--data-dir", _directory];
 
         var (code, output, error) = await Run(args);
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
         Assert.Contains("Enterprises: 50/50", output);
-        Assert.Matches(@"Total\s+80 rows .* rows/s", output);
+        Assert.Contains("Results: 120/120", output);
+        Assert.Contains("Regional statistics rebuilt", output);
+        Assert.Matches(@"Total\s+200 rows .* rows/s", output);
         Assert.True(File.Exists(Path.Combine(_directory, "factorypath.db")));
 
         var (again, _, refusal) = await Run(args);
@@ -120,6 +122,16 @@ public sealed class CliTests : IDisposable
         var (forced, forcedOutput, _) = await Run([.. args, "--force"]);
         Assert.Equal(0, forced);
         Assert.Contains("Deleting the data generated earlier", forcedOutput);
+    }
+
+    [Fact]
+    public async Task Gen_WritesFiveResultsPerEnterpriseByDefault()
+    {
+        var (code, output, error) = await Run("gen", "--enterprises", "20", "--providers", "0", "--solutions", "0", "--cases", "0", "--data-dir", _directory);
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        Assert.Contains("Results: 100/100", output);
     }
 
     [Fact]
