@@ -1,0 +1,212 @@
+using FactoryPath.Core.Assessment;
+using FactoryPath.Core.Demands;
+using FactoryPath.Core.Enterprises;
+using FactoryPath.Web.Accounts;
+using FactoryPath.Web.Assessment;
+using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Persistence;
+using FactoryPath.Web.Platform;
+using Microsoft.EntityFrameworkCore;
+
+namespace FactoryPath.Web.Regional;
+
+/// <summary>The parts of the statistics read from the regional rollups: gaps, rates, indicators, scene maturity and the level trend.</summary>
+public sealed partial class RegionStatistics
+{
+    /// <summary>The sums of the regional rollup of one model's node over the region (all divisions).</summary>
+    private sealed record NodeTotal(string ModelId, string NodeKind, string NodeId, string NameZh, string NameEn, int Answered, int AtFull,
+        int AtThreeQuarters, int AtHalf, int AtQuarter, double ShareSum, int RateEnterprises, double RateNumerator, double RateDenominator);
+
+    private readonly Dictionary<string, IReadOnlyList<NodeTotal>> _nodeTotals = new(StringComparer.Ordinal);
+
+    /// <summary>The rollup rows of the counties inside the region: a range of the key's leading county code.</summary>
+    private IQueryable<RegionNodeStat> NodeStatsIn(RegionRef region)
+    {
+        var (low, high) = CodeRange(region);
+        return db.Set<RegionNodeStat>().AsNoTracking().Where(s => string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0);
+    }
+
+    /// <summary>
+    /// The six-digit codes inside a region as an inclusive range (e.g. 330000–339999 for Zhejiang): a range uses the
+    /// index on both databases under any collation, where <c>LIKE 'prefix%'</c> does not (SQLite's LIKE is case-folding
+    /// and PostgreSQL's needs the C collation or a pattern operator class).
+    /// </summary>
+    public static (string Low, string High) CodeRange(RegionRef region)
+    {
+        var prefix = RegionScope.PrefixOf(region.Code);
+        return (prefix.PadRight(6, '0'), prefix.PadRight(6, '9'));
+    }
+
+    /// <summary>Per model and node, the rollup summed over the region: one grouped read, shared by gaps, rates and indicators.</summary>
+    private async Task<IReadOnlyList<NodeTotal>> NodeTotalsAsync(RegionRef region, CancellationToken ct)
+    {
+        if (_nodeTotals.TryGetValue(region.Code, out var cached)) return cached;
+        await RegionStatsRebuild.EnsureAsync(db, models, ct);
+        var rows = await NodeStatsIn(region)
+            .GroupBy(s => new { s.ModelId, s.NodeKind, s.NodeId })
+            .Select(g => new NodeTotal(g.Key.ModelId, g.Key.NodeKind, g.Key.NodeId, g.Max(x => x.NameZh)!, g.Max(x => x.NameEn)!,
+                g.Sum(x => x.Answered), g.Sum(x => x.AtFull), g.Sum(x => x.AtThreeQuarters), g.Sum(x => x.AtHalf), g.Sum(x => x.AtQuarter),
+                g.Sum(x => x.ShareSum), g.Sum(x => x.RateEnterprises), g.Sum(x => x.RateNumerator), g.Sum(x => x.RateDenominator)))
+            .ToListAsync(ct);
+        _nodeTotals[region.Code] = rows;
+        return rows;
+    }
+
+    /// <summary>
+    /// The questions most often below full marks in the latest results, per model, summed from the regional rollup
+    /// (<see cref="RegionNodeStat"/>) that submission keeps up to date.
+    /// </summary>
+    public async Task<IReadOnlyList<GapCount>> GapsAsync(RegionRef region, CancellationToken ct = default)
+    {
+        var totals = (await NodeTotalsAsync(region, ct)).Where(t => t.NodeKind == RegionNodeStat.QuestionKind && t.Answered > 0 && t.Answered > t.AtFull);
+        // below full marks + at full marks = enterprises answering: both parts form a group, so that a shown count of
+        // gaps never reveals a small number of enterprises at full marks
+        return totals.GroupBy(t => t.ModelId).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderByDescending(t => t.Answered - t.AtFull).ThenBy(t => t.NodeId, StringComparer.Ordinal).Take(TopGaps)
+                .Select(t => new GapCount(t.ModelId, t.NodeId, t.NameZh, t.NameEn, Suppression.Group([t.Answered - t.AtFull, t.AtFull])[0])))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Rate indicators (band questions with a rate) pooled over the latest results of the region: Σ numerators ÷
+    /// Σ denominators of the answers, summed from the regional rollup, in the order of the model's questions.
+    /// </summary>
+    public async Task<IReadOnlyList<IndicatorRate>> RatesAsync(RegionRef region, CancellationToken ct = default)
+    {
+        var totals = (await NodeTotalsAsync(region, ct)).Where(t => t.NodeKind == RegionNodeStat.QuestionKind && t.RateEnterprises > 0);
+        return totals.OrderBy(t => t.ModelId, StringComparer.Ordinal).ThenBy(t => QuestionOrder(t.ModelId, t.NodeId)).ThenBy(t => t.NodeId, StringComparer.Ordinal)
+            .Select(t =>
+            {
+                var cell = Suppression.Single(t.RateEnterprises);
+                return new IndicatorRate(t.ModelId, t.NodeId, t.NameZh, t.NameEn, cell, cell.Suppressed ? null : Percent(t.RateNumerator, t.RateDenominator));
+            }).ToList();
+    }
+
+    private static double? Percent(double numerator, double denominator) =>
+        denominator > 0 ? Math.Round((double)((decimal)numerator / (decimal)denominator * 100), 1) : null;
+
+    private int QuestionOrder(string modelId, string nodeId)
+    {
+        var nodes = models.Latest(modelId)?.Nodes;
+        if (nodes is null) return int.MaxValue;
+        for (var i = 0; i < nodes.Count; i++) if (nodes[i].Id == nodeId) return i;
+        return int.MaxValue;
+    }
+
+    /// <summary>
+    /// The indicator rates of <see cref="RegionIndicators"/> (equipment networking, digitalisation, data-collection
+    /// coverage, digital design tools, numerical control of key processes) over the latest results of the region, one
+    /// value per indicator and model that asks for it.
+    /// </summary>
+    public async Task<IReadOnlyList<IndicatorValue>> IndicatorsAsync(RegionRef region, CancellationToken ct = default)
+    {
+        var totals = (await NodeTotalsAsync(region, ct)).ToDictionary(t => (t.ModelId, t.NodeKind, t.NodeId));
+        var values = new List<IndicatorValue>();
+        foreach (var indicator in RegionIndicators.All)
+        {
+            foreach (var source in indicator.Sources)
+            {
+                if (models.Latest(source.Model) is null) continue;
+                var t = totals.GetValueOrDefault((source.Model, source.Kind, source.Node));
+                (int n, double? percent) = source.Method switch
+                {
+                    IndicatorMethod.PooledRate => (t?.RateEnterprises ?? 0, t is null ? (double?)null : Percent(t.RateNumerator, t.RateDenominator)),
+                    IndicatorMethod.MeanShare => (t?.Answered ?? 0, t is { Answered: > 0 } ? Math.Round(t.ShareSum / t.Answered * 100, 1) : (double?)null),
+                    _ => (t?.Answered ?? 0, t is { Answered: > 0 } ? Math.Round(100.0 * AtLeast(t, source.AtLeast ?? 1) / t.Answered, 1) : (double?)null),
+                };
+                var cell = Suppression.Single(n);
+                values.Add(new IndicatorValue(indicator.Id, indicator.Name.Zh, indicator.Name.En, source.Model, source.Kind, source.Node,
+                    RegionIndicators.MethodName(source.Method), source.AtLeast, source.Proxy, source.Note.Zh, source.Note.En,
+                    cell, cell.Suppressed || n == 0 ? null : percent));
+            }
+        }
+        return values;
+    }
+
+    private static int AtLeast(NodeTotal t, double share) => share switch
+    {
+        >= 1 => t.AtFull,
+        >= 0.75 => t.AtThreeQuarters,
+        >= 0.5 => t.AtHalf,
+        _ => t.AtQuarter,
+    };
+
+    /// <summary>
+    /// Scene maturity per industry division: for every business scene of a model, per division, how many latest results
+    /// rate it and their mean level as a share of the highest level (and the share at half the highest level or above).
+    /// The divisions of one scene form a group for <see cref="Suppression"/>; a hidden cell has no values.
+    /// </summary>
+    public async Task<IReadOnlyList<SceneMaturityCell>> SceneMaturityAsync(RegionRef region, CancellationToken ct = default)
+    {
+        await RegionStatsRebuild.EnsureAsync(db, models, ct);
+        var rows = await NodeStatsIn(region).Where(s => s.NodeKind == RegionNodeStat.SceneKind)
+            .GroupBy(s => new { s.ModelId, s.NodeId, s.Division })
+            .Select(g => new { g.Key.ModelId, g.Key.NodeId, g.Key.Division, NameZh = g.Max(x => x.NameZh)!, NameEn = g.Max(x => x.NameEn)!,
+                Answered = g.Sum(x => x.Answered), AtHalf = g.Sum(x => x.AtHalf), ShareSum = g.Sum(x => x.ShareSum) })
+            .ToListAsync(ct);
+        var cells = new List<SceneMaturityCell>();
+        foreach (var scene in rows.Where(r => r.Answered > 0).GroupBy(r => (r.ModelId, r.NodeId))
+                     .OrderBy(g => g.Key.ModelId, StringComparer.Ordinal).ThenBy(g => SceneOrder(g.Key.ModelId, g.Key.NodeId)))
+        {
+            var divisions = scene.OrderBy(r => r.Division, StringComparer.Ordinal).ToList();
+            var counts = Suppression.Group(divisions.Select(d => d.Answered).ToList());
+            cells.AddRange(divisions.Select((d, i) =>
+            {
+                var industry = IndustryCatalog.Find(d.Division);
+                var shown = !counts[i].Suppressed;
+                return new SceneMaturityCell(d.ModelId, d.NodeId, d.NameZh, d.NameEn, d.Division, industry?.NameZh, industry?.NameEn, counts[i],
+                    shown ? Math.Round(d.ShareSum / d.Answered * 100, 1) : null, shown ? Math.Round(100.0 * d.AtHalf / d.Answered, 1) : null);
+            }));
+        }
+        return cells;
+    }
+
+    private int SceneOrder(string modelId, string sceneId)
+    {
+        var scenes = models.Latest(modelId)?.Scenes;
+        if (scenes is null) return int.MaxValue;
+        for (var i = 0; i < scenes.Count; i++) if (scenes[i].Id == sceneId) return i;
+        return int.MaxValue;
+    }
+
+    /// <summary>How many months <see cref="LevelTrendAsync"/> covers, the current one included.</summary>
+    public const int TrendMonths = 12;
+
+    /// <summary>
+    /// Enterprises per level of their latest result as of the end of each of the last <see cref="TrendMonths"/> months
+    /// (UTC; the current month up to now), per model: the running sum of <see cref="RegionLevelChange"/>. The levels of
+    /// one month form a group for <see cref="Suppression"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<LevelTrend>> LevelTrendAsync(RegionRef region, CancellationToken ct = default)
+    {
+        await RegionStatsRebuild.EnsureAsync(db, models, ct);
+        var (low, high) = CodeRange(region);
+        var changes = await db.Set<RegionLevelChange>().AsNoTracking()
+            .Where(c => string.Compare(c.RegionCode, low) >= 0 && string.Compare(c.RegionCode, high) <= 0)
+            .GroupBy(c => new { c.ModelId, c.Month, c.Level })
+            .Select(g => new { g.Key.ModelId, g.Key.Month, g.Key.Level, Delta = g.Sum(c => c.Delta) })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var months = Enumerable.Range(0, TrendMonths).Select(i => new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(i - TrendMonths + 1)).ToList();
+        var trends = new List<LevelTrend>();
+        foreach (var model in changes.GroupBy(c => c.ModelId).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var perMonth = months.Select(m =>
+            {
+                var key = RegionContributions.MonthOf(m);
+                return model.Where(c => c.Month <= key).GroupBy(c => c.Level).ToDictionary(g => g.Key, g => g.Sum(c => c.Delta));
+            }).ToList();
+            var levels = perMonth.SelectMany(p => p.Where(kv => kv.Value != 0).Select(kv => kv.Key)).Distinct().Order().ToList();
+            if (levels.Count == 0) continue;
+            var info = models.Latest(model.Key);
+            trends.Add(new LevelTrend(model.Key, info?.Name.Zh, info?.Name.En, levels, months.Select((m, i) =>
+            {
+                var counts = levels.Select(l => Math.Max(0, perMonth[i].GetValueOrDefault(l))).ToList();
+                var cells = Suppression.Group(counts);
+                return new LevelMonth(m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), Suppression.Single(counts.Sum()),
+                    levels.Select((l, j) => new LevelCount(l, cells[j])).ToList());
+            }).ToList()));
+        }
+        return trends;
+    }
+}
