@@ -196,7 +196,7 @@ public sealed class AssessmentService(
         sheet.SubmittedAt = now;
         sheet.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
-        await Regional.RegionRollupWriter.ReplaceLatestAsync(db, models, enterprise.RegionCode, Regional.RegionContributions.DivisionOf(enterprise.IndustryCode),
+        await Regional.RegionRollupWriter.ReplaceLatestAsync(db, models, enterprise.Id, enterprise.RegionCode, Regional.RegionContributions.DivisionOf(enterprise.IndustryCode),
             superseded, new Regional.RollupResult(result.ModelId, result.ModelVersion, result.Level, result.SubmittedAt, result.ResultJson, sheet.AnswersJson), ct);
         await tx.CommitAsync(ct);
         return Outcome<StoredResult>.Ok(result);

@@ -19,11 +19,11 @@ public sealed partial class RegionStatistics
 
     private readonly Dictionary<string, IReadOnlyList<NodeTotal>> _nodeTotals = new(StringComparer.Ordinal);
 
-    /// <summary>The rollup rows of the counties inside the region: a range of the key's leading county code.</summary>
+    /// <summary>The rollup rows kept for the region itself (<see cref="RollupKeys"/>): one key of the primary key.</summary>
     private IQueryable<RegionNodeStat> NodeStatsIn(RegionRef region)
     {
-        var (low, high) = CodeRange(region);
-        return db.Set<RegionNodeStat>().AsNoTracking().Where(s => string.Compare(s.RegionCode, low) >= 0 && string.Compare(s.RegionCode, high) <= 0);
+        var key = RollupKeys.For(region);
+        return db.Set<RegionNodeStat>().AsNoTracking().Where(s => s.RegionCode == key);
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ public sealed partial class RegionStatistics
     private async Task<IReadOnlyList<NodeTotal>> NodeTotalsAsync(RegionRef region, CancellationToken ct)
     {
         if (_nodeTotals.TryGetValue(region.Code, out var cached)) return cached;
-        await RegionStatsRebuild.EnsureAsync(db, models, ct);
+        await EnsureRollupsAsync(ct);
         var rows = await NodeStatsIn(region)
             .GroupBy(s => new { s.ModelId, s.NodeKind, s.NodeId })
             .Select(g => new NodeTotal(g.Key.ModelId, g.Key.NodeKind, g.Key.NodeId, g.Max(x => x.NameZh)!, g.Max(x => x.NameEn)!,
@@ -138,7 +138,7 @@ public sealed partial class RegionStatistics
     /// </summary>
     public async Task<IReadOnlyList<SceneMaturityCell>> SceneMaturityAsync(RegionRef region, CancellationToken ct = default)
     {
-        await RegionStatsRebuild.EnsureAsync(db, models, ct);
+        await EnsureRollupsAsync(ct);
         var rows = await NodeStatsIn(region).Where(s => s.NodeKind == RegionNodeStat.SceneKind)
             .GroupBy(s => new { s.ModelId, s.NodeId, s.Division })
             .Select(g => new { g.Key.ModelId, g.Key.NodeId, g.Key.Division, NameZh = g.Max(x => x.NameZh)!, NameEn = g.Max(x => x.NameEn)!,
@@ -179,13 +179,7 @@ public sealed partial class RegionStatistics
     /// </summary>
     public async Task<IReadOnlyList<LevelTrend>> LevelTrendAsync(RegionRef region, CancellationToken ct = default)
     {
-        await RegionStatsRebuild.EnsureAsync(db, models, ct);
-        var (low, high) = CodeRange(region);
-        var changes = await db.Set<RegionLevelChange>().AsNoTracking()
-            .Where(c => string.Compare(c.RegionCode, low) >= 0 && string.Compare(c.RegionCode, high) <= 0)
-            .GroupBy(c => new { c.ModelId, c.Month, c.Level })
-            .Select(g => new { g.Key.ModelId, g.Key.Month, g.Key.Level, Delta = g.Sum(c => c.Delta) })
-            .ToListAsync(ct);
+        var changes = await LevelChangesAsync(region, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var months = Enumerable.Range(0, TrendMonths).Select(i => new DateTime(now.Year, now.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(i - TrendMonths + 1)).ToList();
         var trends = new List<LevelTrend>();
@@ -208,5 +202,22 @@ public sealed partial class RegionStatistics
             }).ToList()));
         }
         return trends;
+    }
+
+    /// <summary>A month's change of the enterprises at one level of one model in the region.</summary>
+    private sealed record LevelDelta(string ModelId, int Month, int Level, int Delta);
+
+    private readonly Dictionary<string, IReadOnlyList<LevelDelta>> _levelChanges = new(StringComparer.Ordinal);
+
+    /// <summary>The region's own <see cref="RegionLevelChange"/> rows (one key), shared by the level distribution and its trend.</summary>
+    private async Task<IReadOnlyList<LevelDelta>> LevelChangesAsync(RegionRef region, CancellationToken ct)
+    {
+        if (_levelChanges.TryGetValue(region.Code, out var cached)) return cached;
+        await EnsureRollupsAsync(ct);
+        var key = RollupKeys.For(region);
+        var rows = await db.Set<RegionLevelChange>().AsNoTracking().Where(c => c.RegionCode == key && c.Delta != 0)
+            .Select(c => new LevelDelta(c.ModelId, c.Month, c.Level, c.Delta)).ToListAsync(ct);
+        _levelChanges[region.Code] = rows;
+        return rows;
     }
 }

@@ -64,31 +64,34 @@ public sealed partial class RegionStatistics(PlatformDbContext db, ModelRegistry
         return db.Enterprises.AsNoTracking().Where(e => string.Compare(e.RegionCode, low) >= 0 && string.Compare(e.RegionCode, high) <= 0);
     }
 
-    private IQueryable<Enterprise> AssessedIn(RegionRef region) =>
-        EnterprisesIn(region).Where(e => db.Results.Any(r => r.EnterpriseId == e.Id && r.IsLatest));
-
     private async Task<(int Registered, int Assessed)> TotalsAsync(RegionRef region, CancellationToken ct)
     {
         var cells = await CellsAsync(region, ct);
         return (cells.Sum(c => c.Registered), cells.Sum(c => c.Assessed));
     }
 
-    /// <summary>Enterprises registered and assessed per county (or other code) and industry code of the region.</summary>
-    private sealed record CountCell(string RegionCode, string IndustryCode, int Registered, int Assessed);
+    /// <summary>Enterprises registered and assessed per county (or other code) and industry division of the region.</summary>
+    private sealed record CountCell(string RegionCode, string Division, int Registered, int Assessed);
 
     /// <summary>
-    /// The one grouped read behind the totals and both breakdowns: registered and assessed enterprises per region code and
-    /// industry code, from the (RegionCode, IndustryCode) index; the breakdowns are sums of these cells. Kept for the request.
+    /// The counts behind the totals and both breakdowns, per region code and industry division: registered enterprises
+    /// grouped from the (RegionCode, IndustryCode) index, assessed ones from <see cref="RegionAssessedCount"/> (a range
+    /// of county rows). The breakdowns are sums of these cells. Kept for the request.
     /// </summary>
     private async Task<IReadOnlyList<CountCell>> CellsAsync(RegionRef region, CancellationToken ct)
     {
         if (_cells.TryGetValue(region.Code, out var cached)) return cached;
-        var registered = await EnterprisesIn(region).GroupBy(e => new { e.RegionCode, e.IndustryCode })
-            .Select(g => new { g.Key.RegionCode, g.Key.IndustryCode, N = g.Count() }).ToListAsync(ct);
-        var assessed = (await AssessedIn(region).GroupBy(e => new { e.RegionCode, e.IndustryCode })
-            .Select(g => new { g.Key.RegionCode, g.Key.IndustryCode, N = g.Count() }).ToListAsync(ct))
-            .ToDictionary(a => (a.RegionCode, a.IndustryCode), a => a.N);
-        var cells = registered.Select(r => new CountCell(r.RegionCode, r.IndustryCode, r.N, assessed.GetValueOrDefault((r.RegionCode, r.IndustryCode)))).ToList();
+        await EnsureRollupsAsync(ct);
+        var registered = (await EnterprisesIn(region).GroupBy(e => new { e.RegionCode, e.IndustryCode })
+                .Select(g => new { g.Key.RegionCode, g.Key.IndustryCode, N = g.Count() }).ToListAsync(ct))
+            .GroupBy(r => (r.RegionCode, Division: RegionContributions.DivisionOf(r.IndustryCode))).ToDictionary(g => g.Key, g => g.Sum(r => r.N));
+        var (low, high) = CodeRange(region);
+        var assessed = (await db.Set<RegionAssessedCount>().AsNoTracking()
+                .Where(a => string.Compare(a.RegionCode, low) >= 0 && string.Compare(a.RegionCode, high) <= 0 && a.Enterprises > 0)
+                .Select(a => new { a.RegionCode, a.Division, a.Enterprises }).ToListAsync(ct))
+            .ToDictionary(a => (a.RegionCode, a.Division), a => a.Enterprises);
+        var cells = registered.Keys.Union(assessed.Keys)
+            .Select(k => new CountCell(k.RegionCode, k.Division, registered.GetValueOrDefault(k), assessed.GetValueOrDefault(k))).ToList();
         _cells[region.Code] = cells;
         return cells;
     }
@@ -123,9 +126,8 @@ public sealed partial class RegionStatistics(PlatformDbContext db, ModelRegistry
     public async Task<IReadOnlyList<BreakdownRow>> ByIndustryAsync(RegionRef region, CancellationToken ct = default)
     {
         var cells = await CellsAsync(region, ct);
-        static string Division(string code) => code.Length > 2 ? code[..2] : code;
-        var registered = cells.GroupBy(c => Division(c.IndustryCode)).ToDictionary(g => g.Key, g => g.Sum(c => c.Registered));
-        var assessed = cells.GroupBy(c => Division(c.IndustryCode)).ToDictionary(g => g.Key, g => g.Sum(c => c.Assessed));
+        var registered = cells.GroupBy(c => c.Division).ToDictionary(g => g.Key, g => g.Sum(c => c.Registered));
+        var assessed = cells.GroupBy(c => c.Division).ToDictionary(g => g.Key, g => g.Sum(c => c.Assessed));
         var codes = registered.Keys.Order(StringComparer.Ordinal).ToList();
         return Rows(codes, registered, assessed, c => IndustryCatalog.Find(c) is { } i ? (i.NameZh, i.NameEn, false) : (null, null, false));
     }
@@ -142,14 +144,14 @@ public sealed partial class RegionStatistics(PlatformDbContext db, ModelRegistry
         }).ToList();
     }
 
-    /// <summary>Latest results per model, counted per level (one latest result per enterprise and model).</summary>
+    /// <summary>
+    /// Latest results per model, counted per level (one latest result per enterprise and model): the sum of the region's
+    /// <see cref="RegionLevelChange"/> rows over every month.
+    /// </summary>
     public async Task<IReadOnlyList<ModelLevels>> LevelsAsync(RegionRef region, CancellationToken ct = default)
     {
-        var counts = await (from r in db.Results.AsNoTracking()
-                            join e in EnterprisesIn(region) on r.EnterpriseId equals e.Id
-                            where r.IsLatest
-                            group r by new { r.ModelId, r.Level } into g
-                            select new { g.Key.ModelId, g.Key.Level, N = g.Count() }).ToListAsync(ct);
+        var counts = (await LevelChangesAsync(region, ct)).GroupBy(c => (c.ModelId, c.Level))
+            .Select(g => new { g.Key.ModelId, g.Key.Level, N = g.Sum(c => c.Delta) }).Where(c => c.N > 0).ToList();
         return counts.GroupBy(c => c.ModelId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var model = models.Latest(g.Key);
@@ -163,23 +165,42 @@ public sealed partial class RegionStatistics(PlatformDbContext db, ModelRegistry
     /// <summary>Demands posted by the region's enterprises; matched to at least one provider; with a proposal; with an accepted proposal.</summary>
     public async Task<MarketCounts> MarketAsync(RegionRef region, CancellationToken ct = default)
     {
-        var demands = from d in db.Demands.AsNoTracking()
-                      join e in EnterprisesIn(region) on d.EnterpriseId equals e.Id
-                      select d;
-        return new MarketCounts(
-            await StageAsync(demands, ct),
-            await StageAsync(demands.Where(d => db.DemandRecipients.Any(r => r.DemandId == d.Id)), ct),
-            await StageAsync(demands.Where(d => db.Proposals.Any(p => p.DemandId == d.Id)), ct),
-            await StageAsync(demands.Where(d => db.Proposals.Any(p => p.DemandId == d.Id && p.Status == ProposalStatus.Accepted)), ct));
+        // one grouped read: per stage, the demands and the distinct enterprises behind them
+        var row = await (from d in db.Demands.AsNoTracking()
+                         join e in EnterprisesIn(region) on d.EnterpriseId equals e.Id
+                         select new
+                         {
+                             d.EnterpriseId,
+                             Matched = db.DemandRecipients.Any(r => r.DemandId == d.Id),
+                             Proposed = db.Proposals.Any(p => p.DemandId == d.Id),
+                             Accepted = db.Proposals.Any(p => p.DemandId == d.Id && p.Status == ProposalStatus.Accepted),
+                         })
+            .GroupBy(d => 1)
+            .Select(g => new
+            {
+                Posted = g.Count(), PostedBy = g.Select(d => d.EnterpriseId).Distinct().Count(),
+                Matched = g.Count(d => d.Matched), MatchedBy = g.Where(d => d.Matched).Select(d => d.EnterpriseId).Distinct().Count(),
+                Proposed = g.Count(d => d.Proposed), ProposedBy = g.Where(d => d.Proposed).Select(d => d.EnterpriseId).Distinct().Count(),
+                Accepted = g.Count(d => d.Accepted), AcceptedBy = g.Where(d => d.Accepted).Select(d => d.EnterpriseId).Distinct().Count(),
+            }).FirstOrDefaultAsync(ct);
+        return row is null
+            ? new MarketCounts(Stage(0, 0), Stage(0, 0), Stage(0, 0), Stage(0, 0))
+            : new MarketCounts(Stage(row.Posted, row.PostedBy), Stage(row.Matched, row.MatchedBy), Stage(row.Proposed, row.ProposedBy), Stage(row.Accepted, row.AcceptedBy));
     }
 
     /// <summary>A stage is hidden when fewer than five enterprises stand behind it: its demand count would describe them.</summary>
-    private static async Task<MarketStage> StageAsync(IQueryable<Demands.Demand> demands, CancellationToken ct)
-    {
-        var count = await demands.CountAsync(ct);
-        var enterprises = await demands.Select(d => d.EnterpriseId).Distinct().CountAsync(ct);
-        return Suppression.IsSmall(enterprises)
+    private static MarketStage Stage(int demands, int enterprises) =>
+        Suppression.IsSmall(enterprises)
             ? new MarketStage(StatCell.Hidden(), StatCell.Hidden())
-            : new MarketStage(StatCell.Shown(count), StatCell.Shown(enterprises));
+            : new MarketStage(StatCell.Shown(demands), StatCell.Shown(enterprises));
+
+    private bool _ensured;
+
+    /// <summary>Rebuilds the rollups first when they are empty but results exist (<see cref="RegionStatsRebuild.EnsureAsync"/>), once per request.</summary>
+    private async Task EnsureRollupsAsync(CancellationToken ct)
+    {
+        if (_ensured) return;
+        await RegionStatsRebuild.EnsureAsync(db, models, ct);
+        _ensured = true;
     }
 }

@@ -25,7 +25,7 @@ public sealed class RegionQueryPlanTests
 {
     private static readonly HashSet<string> BigTables = new(StringComparer.Ordinal)
     {
-        "Enterprises", "Results", "AnswerSheets", "RegionNodeStats", "RegionLevelChanges", "Demands", "DemandRecipients", "Proposals",
+        "Enterprises", "Results", "AnswerSheets", "RegionNodeStats", "RegionLevelChanges", "RegionAssessedCounts", "Demands", "DemandRecipients", "Proposals",
     };
 
     private static readonly Viewer Operator = new("op", "op@example.cn", new HashSet<string> { PlatformRoles.PlatformAdmin }, null, null);

@@ -14,7 +14,7 @@ namespace FactoryPath.Web.Tests.Region;
 /// <summary>
 /// The rollups kept at submission (<see cref="RegionRollupWriter"/>) against a rebuild from the stored results: after
 /// first submissions, resubmissions under two models and an enterprise that moves county and division, both give the
-/// same rows.
+/// same rows; the rows kept for a prefecture and a province are the sums of their counties' rows.
 /// </summary>
 public sealed class RegionRollupTests : IDisposable
 {
@@ -58,23 +58,29 @@ public sealed class RegionRollupTests : IDisposable
         }
         await SubmitAsync(enterprises[0], "cmmm-selfcheck", rng);
 
-        var (nodes, levels) = await SnapshotAsync();
+        var (nodes, levels, assessed) = await SnapshotAsync();
         Assert.NotEmpty(nodes);
         Assert.Contains(nodes, n => n.StartsWith("350203|26|miit-sme-digital-level|", StringComparison.Ordinal));
+        // six assessed enterprises; the first moved to 350203 and division 26, where the one of industry 2611 already is
+        Assert.Equal(["330102|34|1", "350102|34|1", "350102|39|1", "350203|26|2", "350203|34|1"], assessed);
+        await AssertPrefixRowsAreCountySumsAsync();
         using (var scope = _factory.Services.CreateScope())
         {
             await RegionStatsRebuild.RunAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), scope.ServiceProvider.GetRequiredService<ModelRegistry>());
         }
-        var (rebuiltNodes, rebuiltLevels) = await SnapshotAsync();
+        var (rebuiltNodes, rebuiltLevels, rebuiltAssessed) = await SnapshotAsync();
         Assert.True(nodes.SequenceEqual(rebuiltNodes), string.Join("\n", nodes.Except(rebuiltNodes).Concat(rebuiltNodes.Except(nodes).Select(n => "rebuilt " + n))));
         Assert.Equal(rebuiltLevels, levels);
+        Assert.Equal(rebuiltAssessed, assessed);
 
         // and a second rebuild changes nothing
         using (var scope = _factory.Services.CreateScope())
         {
             await RegionStatsRebuild.RunAsync(scope.ServiceProvider.GetRequiredService<PlatformDbContext>(), scope.ServiceProvider.GetRequiredService<ModelRegistry>());
         }
-        Assert.Equal(rebuiltNodes, (await SnapshotAsync()).Nodes);
+        var again = await SnapshotAsync();
+        Assert.Equal(rebuiltNodes, again.Nodes);
+        Assert.Equal(rebuiltAssessed, again.Assessed);
     }
 
     [Fact]
@@ -115,8 +121,35 @@ public sealed class RegionRollupTests : IDisposable
         Assert.True(submitted.IsOk, submitted.Message + string.Join("; ", submitted.Errors?.Select(x => x.Key + ": " + string.Join(",", x.Value)) ?? []));
     }
 
+    /// <summary>Every row kept under a prefecture's or province's prefix equals the sum of the rows of the six-digit codes it covers.</summary>
+    private async Task AssertPrefixRowsAreCountySumsAsync()
+    {
+        using var scope = _factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
+        var nodes = await db.Set<RegionNodeStat>().AsNoTracking().ToListAsync();
+        var prefixes = nodes.Where(n => n.RegionCode.Length < 6).ToList();
+        Assert.Contains(prefixes, n => n.RegionCode == "35");
+        Assert.Contains(prefixes, n => n.RegionCode == "3502");
+        foreach (var p in prefixes)
+        {
+            var counties = nodes.Where(n => n.RegionCode.Length == 6 && n.RegionCode.StartsWith(p.RegionCode, StringComparison.Ordinal)
+                && n.Division == p.Division && n.ModelId == p.ModelId && n.NodeKind == p.NodeKind && n.NodeId == p.NodeId).ToList();
+            Assert.Equal(counties.Sum(c => c.Answered), p.Answered);
+            Assert.Equal(counties.Sum(c => c.AtHalf), p.AtHalf);
+            Assert.Equal(counties.Sum(c => c.RateEnterprises), p.RateEnterprises);
+            Assert.Equal(counties.Sum(c => c.ShareSum), p.ShareSum, 6);
+        }
+        var levels = await db.Set<RegionLevelChange>().AsNoTracking().ToListAsync();
+        Assert.Contains(levels, l => l.RegionCode == "3501");
+        foreach (var p in levels.Where(l => l.RegionCode.Length < 6))
+        {
+            Assert.Equal(levels.Where(l => l.RegionCode.Length == 6 && l.RegionCode.StartsWith(p.RegionCode, StringComparison.Ordinal)
+                && l.ModelId == p.ModelId && l.Month == p.Month && l.Level == p.Level).Sum(l => l.Delta), p.Delta);
+        }
+    }
+
     /// <summary>The rows that describe at least one result, as text (sums rounded to 6 decimals).</summary>
-    private async Task<(List<string> Nodes, List<string> Levels)> SnapshotAsync()
+    private async Task<(List<string> Nodes, List<string> Levels, List<string> Assessed)> SnapshotAsync()
     {
         using var scope = _factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
@@ -127,7 +160,9 @@ public sealed class RegionRollupTests : IDisposable
             .Order(StringComparer.Ordinal).ToList();
         var levels = (await db.Set<RegionLevelChange>().AsNoTracking().ToListAsync()).Where(c => c.Delta != 0)
             .Select(c => string.Join('|', c.RegionCode, c.ModelId, c.Month, c.Level, c.Delta)).Order(StringComparer.Ordinal).ToList();
-        return (nodes, levels);
+        var assessed = (await db.Set<RegionAssessedCount>().AsNoTracking().ToListAsync()).Where(a => a.Enterprises != 0)
+            .Select(a => string.Join('|', a.RegionCode, a.Division, a.Enterprises)).Order(StringComparer.Ordinal).ToList();
+        return (nodes, levels, assessed);
     }
 
     // + 0.0 turns a negative zero left by a subtraction into zero

@@ -1748,6 +1748,24 @@ namespace FactoryPath.Web.Persistence.Migrations
                     b.ToTable("Programmes", (string)null);
                 });
 
+            modelBuilder.Entity("FactoryPath.Web.Regional.RegionAssessedCount", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Division")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Enterprises")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode", "Division");
+
+                    b.ToTable("RegionAssessedCounts", (string)null);
+                });
+
             modelBuilder.Entity("FactoryPath.Web.Regional.RegionLevelChange", b =>
                 {
                     b.Property<string>("RegionCode")

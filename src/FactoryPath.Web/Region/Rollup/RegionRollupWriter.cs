@@ -9,7 +9,8 @@ namespace FactoryPath.Web.Regional;
 public sealed record RollupResult(string ModelId, string ModelVersion, int Level, DateTime SubmittedAt, string ResultJson, string? AnswersJson);
 
 /// <summary>
-/// Keeps <see cref="RegionNodeStat"/> and <see cref="RegionLevelChange"/> up to date. Every change is an atomic
+/// Keeps <see cref="RegionNodeStat"/>, <see cref="RegionLevelChange"/> and <see cref="RegionAssessedCount"/> up to date,
+/// the first two under each of <see cref="RollupKeys.Of"/>. Every change is an atomic
 /// <c>INSERT … ON CONFLICT … DO UPDATE SET x = x + excluded.x</c> (SQLite ≥ 3.24 and PostgreSQL ≥ 9.5 both have it),
 /// so concurrent submissions of different enterprises of one county add up instead of overwriting each other. Callers
 /// run it inside the transaction that stores the result, so the rollup never counts a result that was not stored.
@@ -17,12 +18,15 @@ public sealed record RollupResult(string ModelId, string ModelVersion, int Level
 public static class RegionRollupWriter
 {
     /// <summary>
-    /// A new latest result of an enterprise (in <paramref name="region"/> and <paramref name="division"/>) for its model:
-    /// adds its rows and takes away those of the results it supersedes (the model's previous latest results).
+    /// A new latest result of an enterprise (in <paramref name="region"/> and <paramref name="division"/>) for its model,
+    /// already saved: adds its rows and takes away those of the results it supersedes (the model's previous latest
+    /// results); the enterprise's first latest result of any model counts it as assessed.
     /// </summary>
-    public static async Task ReplaceLatestAsync(PlatformDbContext db, ModelRegistry models, string region, string division,
+    public static async Task ReplaceLatestAsync(PlatformDbContext db, ModelRegistry models, Guid enterpriseId, string region, string division,
         IReadOnlyList<RollupResult> superseded, RollupResult added, CancellationToken ct = default)
     {
+        if (superseded.Count == 0 && await db.Results.CountAsync(r => r.EnterpriseId == enterpriseId && r.IsLatest, ct) == 1)
+            await UpsertAssessedAsync(db, new Dictionary<(string, string), int> { [(region, division)] = 1 }, ct);
         var nodes = new Dictionary<(string Region, string Division, RollupNode Node), NodeSums>();
         foreach (var old in superseded) AddNodes(nodes, region, division, old, models, -1);
         AddNodes(nodes, region, division, added, models, +1);
@@ -53,6 +57,13 @@ public static class RegionRollupWriter
             var facts = new RollupResult(r.ModelId, r.ModelVersion, r.Level, r.SubmittedAt, r.ResultJson, r.AnswersJson);
             AddNodes(nodes, from.Region, from.Division, facts, models, -1);
             AddNodes(nodes, to.Region, to.Division, facts, models, +1);
+        }
+        if (results.Any(r => r.IsLatest))
+        {
+            var assessed = new Dictionary<(string, string), int>();
+            AddAssessed(assessed, from, -1);
+            AddAssessed(assessed, to, +1);
+            await UpsertAssessedAsync(db, assessed, ct);
         }
         if (from.Region != to.Region)
         {
@@ -88,15 +99,29 @@ public static class RegionRollupWriter
     internal static void AddNodes(Dictionary<(string, string, RollupNode), NodeSums> into, string region, string division, RollupResult result, ModelRegistry models, int sign)
     {
         var model = models.Find(result.ModelId, result.ModelVersion);
+        var keys = RollupKeys.Of(region);
         foreach (var (node, sums) in RegionContributions.Of(result.ModelId, result.ResultJson, result.AnswersJson, model))
         {
-            var key = (region, division, node);
-            if (!into.TryGetValue(key, out var total)) into[key] = total = new NodeSums();
-            total.Add(sums, sign);
+            foreach (var place in keys)
+            {
+                var key = (place, division, node);
+                if (!into.TryGetValue(key, out var total)) into[key] = total = new NodeSums();
+                total.Add(sums, sign);
+            }
         }
     }
 
-    internal static void AddLevel(Dictionary<(string, string, int, int), int> into, (string, string, int, int) key, int delta) =>
+    /// <summary>Adds <paramref name="delta"/> under every key of the county (<see cref="RollupKeys.Of"/>).</summary>
+    internal static void AddLevel(Dictionary<(string, string, int, int), int> into, (string Region, string Model, int Month, int Level) key, int delta)
+    {
+        foreach (var region in RollupKeys.Of(key.Region))
+        {
+            var k = (region, key.Model, key.Month, key.Level);
+            into[k] = into.GetValueOrDefault(k) + delta;
+        }
+    }
+
+    internal static void AddAssessed(Dictionary<(string, string), int> into, (string Region, string Division) key, int delta) =>
         into[key] = into.GetValueOrDefault(key) + delta;
 
     private const int BatchRows = 200;
@@ -138,6 +163,18 @@ public static class RegionRollupWriter
             foreach (var ((region, model, month, level), delta) in batch) values.AddRange([region, model, month, level, delta]);
             var sql = Insert("RegionLevelChanges", LevelColumns, batch.Length)
                 + " ON CONFLICT (\"RegionCode\", \"ModelId\", \"Month\", \"Level\") DO UPDATE SET \"Delta\" = \"RegionLevelChanges\".\"Delta\" + excluded.\"Delta\"";
+            await db.Database.ExecuteSqlRawAsync(sql, values, ct);
+        }
+    }
+
+    internal static async Task UpsertAssessedAsync(PlatformDbContext db, IReadOnlyDictionary<(string Region, string Division), int> rows, CancellationToken ct)
+    {
+        foreach (var batch in rows.Where(r => r.Value != 0).Chunk(BatchRows))
+        {
+            var values = new List<object>(batch.Length * 3);
+            foreach (var ((region, division), delta) in batch) values.AddRange([region, division, delta]);
+            var sql = Insert("RegionAssessedCounts", ["RegionCode", "Division", "Enterprises"], batch.Length)
+                + " ON CONFLICT (\"RegionCode\", \"Division\") DO UPDATE SET \"Enterprises\" = \"RegionAssessedCounts\".\"Enterprises\" + excluded.\"Enterprises\"";
             await db.Database.ExecuteSqlRawAsync(sql, values, ct);
         }
     }

@@ -8,9 +8,10 @@ namespace FactoryPath.Web.Regional;
 public sealed record RegionStatsRebuildProgress(string Phase, long Rows);
 
 /// <summary>
-/// Recomputes the regional rollups (<see cref="RegionNodeStat"/>, <see cref="RegionLevelChange"/>) from the stored
+/// Recomputes the regional rollups (<see cref="RegionNodeStat"/>, <see cref="RegionLevelChange"/>,
+/// <see cref="RegionAssessedCount"/>) from the stored
 /// results, in one transaction: the old rows are deleted and the sums written anew, so running it twice gives the same
-/// tables. Used once after the migration that adds the tables (at platform start when they are empty but results
+/// tables. Used after the migrations that add or re-key the tables (at platform start when they are empty but results
 /// exist), after bulk writers that store results directly (demo seed, <c>factorypath gen</c>), and by tests that
 /// compare it with the rows kept up to date at submission.
 /// </summary>
@@ -48,14 +49,17 @@ public static class RegionStatsRebuild
         progress?.Report(new("levels", read));
 
         var nodes = new Dictionary<(string, string, RollupNode), NodeSums>();
+        var assessed = new Dictionary<(string, string), int>();
+        var counted = new HashSet<Guid>();
         var latest = from r in db.Results.AsNoTracking()
                      join e in db.Enterprises.AsNoTracking() on r.EnterpriseId equals e.Id
                      join s in db.AnswerSheets.AsNoTracking() on r.AnswerSheetId equals s.Id
                      where r.IsLatest
-                     select new { r.ModelId, r.ModelVersion, r.Level, r.SubmittedAt, r.ResultJson, s.AnswersJson, e.RegionCode, e.IndustryCode };
+                     select new { r.EnterpriseId, r.ModelId, r.ModelVersion, r.Level, r.SubmittedAt, r.ResultJson, s.AnswersJson, e.RegionCode, e.IndustryCode };
         read = 0;
         await foreach (var r in latest.AsAsyncEnumerable().WithCancellation(ct))
         {
+            if (counted.Add(r.EnterpriseId)) RegionRollupWriter.AddAssessed(assessed, (r.RegionCode, RegionContributions.DivisionOf(r.IndustryCode)), 1);
             RegionRollupWriter.AddNodes(nodes, r.RegionCode, RegionContributions.DivisionOf(r.IndustryCode),
                 new RollupResult(r.ModelId, r.ModelVersion, r.Level, r.SubmittedAt, r.ResultJson, r.AnswersJson), models, +1);
             if (++read % 50_000 == 0) progress?.Report(new("nodes", read));
@@ -65,10 +69,12 @@ public static class RegionStatsRebuild
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Set<RegionNodeStat>().ExecuteDeleteAsync(ct);
         await db.Set<RegionLevelChange>().ExecuteDeleteAsync(ct);
+        await db.Set<RegionAssessedCount>().ExecuteDeleteAsync(ct);
         await RegionRollupWriter.UpsertNodesAsync(db, nodes, ct);
         await RegionRollupWriter.UpsertLevelsAsync(db, levels, ct);
+        await RegionRollupWriter.UpsertAssessedAsync(db, assessed, ct);
         await tx.CommitAsync(ct);
-        progress?.Report(new("write", nodes.Count + levels.Count));
+        progress?.Report(new("write", nodes.Count + levels.Count + assessed.Count));
     }
 
     /// <summary>

@@ -1766,6 +1766,24 @@ namespace FactoryPath.Web.Persistence.Migrations.Postgres
                     b.ToTable("Programmes", (string)null);
                 });
 
+            modelBuilder.Entity("FactoryPath.Web.Regional.RegionAssessedCount", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Division")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int>("Enterprises")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RegionCode", "Division");
+
+                    b.ToTable("RegionAssessedCounts", (string)null);
+                });
+
             modelBuilder.Entity("FactoryPath.Web.Regional.RegionLevelChange", b =>
                 {
                     b.Property<string>("RegionCode")
