@@ -83,8 +83,9 @@ public class PlatformDbContext : IdentityDbContext<PlatformUser>
             e.Property(x => x.ProvinceCode).HasMaxLength(6).IsRequired();
             e.Property(x => x.SizeClass).HasConversion<string>().HasMaxLength(10);
             e.Property(x => x.AnnualRevenueCny).HasPrecision(18, 2);
-            // the regional dashboard: a region is a range of county codes; with the industry the counts per division read the index only
-            e.HasIndex(x => new { x.RegionCode, x.IndustryCode });
+            // the regional dashboard: a region is a range of county codes; with the industry the counts per division read the
+            // index only, and with the id so do the joins from a region's enterprises to their demands (no table row reads)
+            e.HasIndex(x => new { x.RegionCode, x.IndustryCode, x.Id });
         });
 
         builder.Entity<AnswerSheet>(s =>

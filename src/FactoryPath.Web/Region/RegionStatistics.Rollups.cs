@@ -37,19 +37,39 @@ public sealed partial class RegionStatistics
         return (prefix.PadRight(6, '0'), prefix.PadRight(6, '9'));
     }
 
-    /// <summary>Per model and node, the rollup summed over the region: one grouped read, shared by gaps, rates and indicators.</summary>
+    /// <summary>One row of <see cref="RegionNodeStat"/> as the statistics read it.</summary>
+    private sealed record NodeRow(string ModelId, string NodeKind, string NodeId, string Division, string NameZh, string NameEn, int Answered, int AtFull,
+        int AtThreeQuarters, int AtHalf, int AtQuarter, double ShareSum, int RateEnterprises, double RateNumerator, double RateDenominator);
+
+    private readonly Dictionary<string, IReadOnlyList<NodeRow>> _nodeRows = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The region's own rollup rows (one key of the primary key: a few thousand rows for a province), read once per request
+    /// and summed here, per node for gaps, rates and indicators and per scene and division for the heat map.
+    /// </summary>
+    private async Task<IReadOnlyList<NodeRow>> NodeRowsAsync(RegionRef region, CancellationToken ct)
+    {
+        if (_nodeRows.TryGetValue(region.Code, out var cached)) return cached;
+        await EnsureRollupsAsync(ct);
+        var rows = await NodeStatsIn(region)
+            .Select(x => new NodeRow(x.ModelId, x.NodeKind, x.NodeId, x.Division, x.NameZh, x.NameEn, x.Answered, x.AtFull, x.AtThreeQuarters, x.AtHalf,
+                x.AtQuarter, x.ShareSum, x.RateEnterprises, x.RateNumerator, x.RateDenominator))
+            .ToListAsync(ct);
+        _nodeRows[region.Code] = rows;
+        return rows;
+    }
+
+    /// <summary>Per model and node, the rollup summed over the region's divisions: shared by gaps, rates and indicators.</summary>
     private async Task<IReadOnlyList<NodeTotal>> NodeTotalsAsync(RegionRef region, CancellationToken ct)
     {
         if (_nodeTotals.TryGetValue(region.Code, out var cached)) return cached;
-        await EnsureRollupsAsync(ct);
-        var rows = await NodeStatsIn(region)
-            .GroupBy(s => new { s.ModelId, s.NodeKind, s.NodeId })
-            .Select(g => new NodeTotal(g.Key.ModelId, g.Key.NodeKind, g.Key.NodeId, g.Max(x => x.NameZh)!, g.Max(x => x.NameEn)!,
+        var totals = (await NodeRowsAsync(region, ct)).GroupBy(x => (x.ModelId, x.NodeKind, x.NodeId))
+            .Select(g => new NodeTotal(g.Key.ModelId, g.Key.NodeKind, g.Key.NodeId, g.Select(x => x.NameZh).Max(StringComparer.Ordinal) ?? "", g.Select(x => x.NameEn).Max(StringComparer.Ordinal) ?? "",
                 g.Sum(x => x.Answered), g.Sum(x => x.AtFull), g.Sum(x => x.AtThreeQuarters), g.Sum(x => x.AtHalf), g.Sum(x => x.AtQuarter),
                 g.Sum(x => x.ShareSum), g.Sum(x => x.RateEnterprises), g.Sum(x => x.RateNumerator), g.Sum(x => x.RateDenominator)))
-            .ToListAsync(ct);
-        _nodeTotals[region.Code] = rows;
-        return rows;
+            .ToList();
+        _nodeTotals[region.Code] = totals;
+        return totals;
     }
 
     /// <summary>
@@ -138,12 +158,8 @@ public sealed partial class RegionStatistics
     /// </summary>
     public async Task<IReadOnlyList<SceneMaturityCell>> SceneMaturityAsync(RegionRef region, CancellationToken ct = default)
     {
-        await EnsureRollupsAsync(ct);
-        var rows = await NodeStatsIn(region).Where(s => s.NodeKind == RegionNodeStat.SceneKind)
-            .GroupBy(s => new { s.ModelId, s.NodeId, s.Division })
-            .Select(g => new { g.Key.ModelId, g.Key.NodeId, g.Key.Division, NameZh = g.Max(x => x.NameZh)!, NameEn = g.Max(x => x.NameEn)!,
-                Answered = g.Sum(x => x.Answered), AtHalf = g.Sum(x => x.AtHalf), ShareSum = g.Sum(x => x.ShareSum) })
-            .ToListAsync(ct);
+        // the region's rows hold one row per scene and division already
+        var rows = (await NodeRowsAsync(region, ct)).Where(s => s.NodeKind == RegionNodeStat.SceneKind).ToList();
         var cells = new List<SceneMaturityCell>();
         foreach (var scene in rows.Where(r => r.Answered > 0).GroupBy(r => (r.ModelId, r.NodeId))
                      .OrderBy(g => g.Key.ModelId, StringComparer.Ordinal).ThenBy(g => SceneOrder(g.Key.ModelId, g.Key.NodeId)))

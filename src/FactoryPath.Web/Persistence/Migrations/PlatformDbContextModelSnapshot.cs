@@ -1206,7 +1206,7 @@ namespace FactoryPath.Web.Persistence.Migrations
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
-                    b.HasIndex("RegionCode", "IndustryCode");
+                    b.HasIndex("RegionCode", "IndustryCode", "Id");
 
                     b.ToTable("Enterprises", (string)null);
                 });

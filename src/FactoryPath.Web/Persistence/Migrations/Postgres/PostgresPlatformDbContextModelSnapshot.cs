@@ -1214,7 +1214,7 @@ namespace FactoryPath.Web.Persistence.Migrations.Postgres
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
-                    b.HasIndex("RegionCode", "IndustryCode");
+                    b.HasIndex("RegionCode", "IndustryCode", "Id");
 
                     b.ToTable("Enterprises", (string)null);
                 });
