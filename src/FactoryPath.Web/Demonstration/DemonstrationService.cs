@@ -223,16 +223,6 @@ public sealed class DemonstrationService(
         !viewer.IsPlatformAdmin && !viewer.IsRegionalAdmin ? []
             : await Ordered(Query(viewer, filter)).Take(10_000).Select(r => new ApplicationRow(r.Application, r.Name, r.RegionCode)).ToListAsync(ct);
 
-    /// <summary>Enterprises of a region holding each tier (approved), for the regional console; counts go through <see cref="Regional.Suppression"/> there.</summary>
-    public async Task<IReadOnlyDictionary<DemonstrationTier, int>> RecognisedPerTierAsync(string regionPrefix, CancellationToken ct = default)
-    {
-        var rows = await (from a in db.DemonstrationApplications.AsNoTracking()
-                          join e in db.Enterprises.AsNoTracking() on a.EnterpriseId equals e.Id
-                          where a.Status == ApplicationStatus.Approved && e.RegionCode.StartsWith(regionPrefix)
-                          select new { a.Tier, a.EnterpriseId }).Distinct().ToListAsync(ct);
-        return rows.GroupBy(r => r.Tier).ToDictionary(g => g.Key, g => g.Count());
-    }
-
     private sealed class Joined
     {
         public required DemonstrationApplication Application { get; init; }
