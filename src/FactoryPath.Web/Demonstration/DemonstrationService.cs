@@ -53,10 +53,24 @@ public sealed class DemonstrationService(
             apps.Where(a => a.Tier == t.Tier && a.Status == ApplicationStatus.Approved).OrderByDescending(a => a.DecidedAt).FirstOrDefault())).ToList();
     }
 
-    /// <summary>The tiers an enterprise holds (approved applications), newest decision first.</summary>
-    public async Task<IReadOnlyList<DemonstrationApplication>> RecognitionsAsync(Guid enterpriseId, CancellationToken ct = default) =>
-        await db.DemonstrationApplications.AsNoTracking().Where(a => a.EnterpriseId == enterpriseId && a.Status == ApplicationStatus.Approved)
-            .OrderByDescending(a => a.DecidedAt).ToListAsync(ct);
+    /// <summary>
+    /// The tiers an enterprise holds (approved applications), newest decision first, each with the region of the
+    /// administrator who approved it; null when the viewer may not read the enterprise.
+    /// </summary>
+    public async Task<IReadOnlyList<Recognition>?> RecognitionsAsync(Viewer viewer, Guid enterpriseId, CancellationToken ct = default)
+    {
+        var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, ct);
+        if (enterprise is null || !viewer.CanRead(enterprise)) return null;
+        var approved = await db.DemonstrationApplications.AsNoTracking().Where(a => a.EnterpriseId == enterpriseId && a.Status == ApplicationStatus.Approved)
+            .OrderByDescending(a => a.DecidedAt).ThenBy(a => a.Tier).ToListAsync(ct);
+        var deciders = approved.Select(a => a.DecidedByUserId).OfType<string>().Distinct().ToList();
+        var regions = await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Id)).Select(u => new { u.Id, u.RegionCode }).ToDictionaryAsync(u => u.Id, u => u.RegionCode, ct);
+        return approved.Select(a => new Recognition(a, tiers.Find(a.Tier),
+            a.DecidedByUserId is { } by && regions.TryGetValue(by, out var region)
+                ? region is null ? RecognitionReviewer.Operator : RecognitionReviewer.Region
+                : RecognitionReviewer.Unknown,
+            a.DecidedByUserId is { } id ? regions.GetValueOrDefault(id) : null)).ToList();
+    }
 
     /// <summary>The enterprise's applications, newest first; null when the viewer may not read the enterprise.</summary>
     public async Task<IReadOnlyList<DemonstrationApplication>?> ListOwnAsync(Viewer viewer, Guid enterpriseId, CancellationToken ct = default)
