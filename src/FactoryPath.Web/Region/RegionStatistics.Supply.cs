@@ -22,13 +22,14 @@ public sealed partial class RegionStatistics
     public async Task<IReadOnlyList<ScenarioSupply>> SolutionsAsync(RegionRef region, CancellationToken ct = default)
     {
         var offers = await supply.ForRegionAsync(db, region.Code, ct);
-        var posted = (await (from d in db.Demands.AsNoTracking()
+        // the scenarios of the region's demands, counted here: expanding a list column in the query needs a lateral join,
+        // which EF Core cannot write for SQLite; a region's demands are few beside its enterprises and results
+        var demands = await (from d in db.Demands.AsNoTracking()
                              join e in EnterprisesIn(region) on d.EnterpriseId equals e.Id
-                             from scenario in d.Scenarios
-                             group d by scenario into g
-                             select new { Scenario = g.Key, Demands = g.Count(), Enterprises = g.Select(x => x.EnterpriseId).Distinct().Count() })
-                .ToListAsync(ct))
-            .ToDictionary(r => r.Scenario, StringComparer.Ordinal);
+                             select new { d.EnterpriseId, d.Scenarios }).ToListAsync(ct);
+        var posted = demands.SelectMany(d => d.Scenarios.Distinct(StringComparer.Ordinal).Select(s => (Scenario: s, d.EnterpriseId)))
+            .GroupBy(x => x.Scenario, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (Demands: g.Count(), Enterprises: g.Select(x => x.EnterpriseId).Distinct().Count()), StringComparer.Ordinal);
         var library = scenarios.Scenarios;
         var enterprises = Suppression.Group(library.Select(s => posted.TryGetValue(s.Id, out var p) ? p.Enterprises : 0).ToList());
         return library.Select((s, i) =>
