@@ -297,7 +297,7 @@ public sealed class RegionSupplyTests : IClassFixture<RegionSupplyTests.World>
         Assert.Equal(items.Select(Text), screen.Skip(1).Select(r => r[2]));
         Assert.Equal(tiers.Select(t => t.Name.En), screen.Skip(1).Select(r => r[0]));
         Assert.Equal(tiers.Select(t => Core.Catalog.Tiers.TierDefinition.ReviewName(t.Review).En), screen.Skip(1).Select(r => r[1]));
-        var link = document.QuerySelector("[data-table=recognitions] tr[data-key=SmartFactoryBasic] a")!.GetAttribute("href");
+        var link = document.QuerySelector("[data-testid=link-recognitions-SmartFactoryBasic]")!.GetAttribute("href");
         Assert.Equal("/admin/demonstration?status=Approved&tier=SmartFactoryBasic", link);
         Assert.Equal(HttpStatusCode.OK, (await page.Http.GetAsync(link)).StatusCode);
 

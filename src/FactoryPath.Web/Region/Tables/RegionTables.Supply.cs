@@ -21,7 +21,7 @@ public static partial class RegionTables
         [new("tier", Text("region.recognitions.tier"), RegionColumnKind.Label), new("review", Text("region.recognitions.review"), RegionColumnKind.Label),
          new("enterprises", Text("region.recognitions.enterprises"), RegionColumnKind.Count)],
         (s, zh) => RegionTableGroup.Single(s.Recognitions.Select(r => new RegionTableRow(r.Tier.ToString(),
-            [RegionCell.Label(Pick(zh, r.NameZh, r.NameEn), $"/admin/demonstration?status=Approved&tier={r.Tier}"), RegionCell.Label(Pick(zh, r.ReviewZh, r.ReviewEn)),
+            [RegionCell.Linked(Pick(zh, r.NameZh, r.NameEn), $"/admin/demonstration?status=Approved&tier={r.Tier}"), RegionCell.Label(Pick(zh, r.ReviewZh, r.ReviewEn)),
              RegionCell.Of(r.Enterprises)]))))
     {
         Lead = Text("region.recognitions.lead"),
