@@ -60,6 +60,8 @@ public static class PlatformHost
         services.AddProgrammes();
         services.AddDemonstration();
         services.AddScoped<Regional.RegionStatistics>();
+        services.AddSingleton<Regional.ScenarioSupplyCache>();
+        services.AddHostedService<Regional.ScenarioSupplyWarmup>();
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -21,6 +21,14 @@ public static class RegionScope
     }
 
     /// <summary>
+    /// True when a provider whose "regions served" list is <paramref name="served"/> serves an enterprise located in
+    /// <paramref name="regionCode"/>: the list is empty (nationwide), or one of its scopes contains the code. The one rule
+    /// of the resource pool, used by matching's hard filter and by the regional supply counts.
+    /// </summary>
+    public static bool Serves(IReadOnlyCollection<string>? served, string? regionCode) =>
+        served is not { Count: > 0 } || served.Any(s => Contains(s, regionCode));
+
+    /// <summary>
     /// The leading digits every code inside a well-formed scope starts with: <c>XX</c> for a province, <c>XXYY</c> for a
     /// prefecture, the whole code for a county — so a database can select a region with <c>LIKE 'prefix%'</c>.
     /// </summary>

@@ -116,13 +116,14 @@ public static class DemonstrationApi
         }).WithName("CommentDemonstrationApplication").WithSummary("Add a remark to the application's thread (the enterprise and its reviewers see it)")
           .Produces<CommentResponse>(StatusCodes.Status201Created).ProducesValidationProblem();
 
-        api.MapGet("/region/{code}/recognitions", async (HttpContext http, DemonstrationService service, string code) =>
+        api.MapGet("/region/{code}/recognitions", async (HttpContext http, RegionStatistics stats, string code) =>
         {
             var viewer = await http.ViewerAsync();
             if (viewer is null) return Results.Unauthorized();
             var resolved = RegionStatistics.Resolve(viewer, code);
             if (!resolved.IsOk) return resolved.ToProblem();
-            var rows = await RecognitionsAsync(service, resolved.Value!, http.RequestAborted);
+            var rows = (await stats.RecognitionsAsync(resolved.Value!, http.RequestAborted))
+                .Select(r => new RecognitionRow(r.Tier, UiText.Pick(r.NameZh, r.NameEn), r.Enterprises)).ToList();
             return TypedResults.Ok(new RegionPart<IReadOnlyList<RecognitionRow>>(resolved.Value!, rows, Suppression.MinimumEnterprises));
         }).WithTags("region").WithName("GetRegionRecognitions").WithSummary("Enterprises of the region recognised per demonstration tier (cells of 1–4 suppressed)")
           .Produces<RegionPart<IReadOnlyList<RecognitionRow>>>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
@@ -164,14 +165,6 @@ public static class DemonstrationApi
         app.MapGet("/admin/demonstration/export.xlsx", (HttpContext http, DemonstrationService service, string? status, string? tier) => ExportAsync(http, service, status, tier, "xlsx"))
             .RequireAuthorization().ExcludeFromDescription();
         return app;
-    }
-
-    /// <summary>Recognised enterprises per tier of a region; each count is suppressed on its own (an enterprise may hold several tiers, so they add up to no total).</summary>
-    public static async Task<IReadOnlyList<RecognitionRow>> RecognitionsAsync(DemonstrationService service, RegionRef region, CancellationToken ct)
-    {
-        var prefix = Core.Enterprises.RegionScope.PrefixOf(region.Code);
-        var counts = await service.RecognisedPerTierAsync(prefix, ct);
-        return service.Catalog.Tiers.Select(t => new RecognitionRow(t.Tier, TierResponse.Pick(t.Name), Suppression.Single(counts.GetValueOrDefault(t.Tier)))).ToList();
     }
 
     private static IResult Ineligible(EligibilityReport report) => TypedResults.Problem(

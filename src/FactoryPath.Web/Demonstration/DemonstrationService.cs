@@ -53,10 +53,24 @@ public sealed class DemonstrationService(
             apps.Where(a => a.Tier == t.Tier && a.Status == ApplicationStatus.Approved).OrderByDescending(a => a.DecidedAt).FirstOrDefault())).ToList();
     }
 
-    /// <summary>The tiers an enterprise holds (approved applications), newest decision first.</summary>
-    public async Task<IReadOnlyList<DemonstrationApplication>> RecognitionsAsync(Guid enterpriseId, CancellationToken ct = default) =>
-        await db.DemonstrationApplications.AsNoTracking().Where(a => a.EnterpriseId == enterpriseId && a.Status == ApplicationStatus.Approved)
-            .OrderByDescending(a => a.DecidedAt).ToListAsync(ct);
+    /// <summary>
+    /// The tiers an enterprise holds (approved applications), newest decision first, each with the region of the
+    /// administrator who approved it; null when the viewer may not read the enterprise.
+    /// </summary>
+    public async Task<IReadOnlyList<Recognition>?> RecognitionsAsync(Viewer viewer, Guid enterpriseId, CancellationToken ct = default)
+    {
+        var enterprise = await db.Enterprises.AsNoTracking().FirstOrDefaultAsync(e => e.Id == enterpriseId, ct);
+        if (enterprise is null || !viewer.CanRead(enterprise)) return null;
+        var approved = await db.DemonstrationApplications.AsNoTracking().Where(a => a.EnterpriseId == enterpriseId && a.Status == ApplicationStatus.Approved)
+            .OrderByDescending(a => a.DecidedAt).ThenBy(a => a.Tier).ToListAsync(ct);
+        var deciders = approved.Select(a => a.DecidedByUserId).OfType<string>().Distinct().ToList();
+        var regions = await db.Users.AsNoTracking().Where(u => deciders.Contains(u.Id)).Select(u => new { u.Id, u.RegionCode }).ToDictionaryAsync(u => u.Id, u => u.RegionCode, ct);
+        return approved.Select(a => new Recognition(a, tiers.Find(a.Tier),
+            a.DecidedByUserId is { } by && regions.TryGetValue(by, out var region)
+                ? region is null ? RecognitionReviewer.Operator : RecognitionReviewer.Region
+                : RecognitionReviewer.Unknown,
+            a.DecidedByUserId is { } id ? regions.GetValueOrDefault(id) : null)).ToList();
+    }
 
     /// <summary>The enterprise's applications, newest first; null when the viewer may not read the enterprise.</summary>
     public async Task<IReadOnlyList<DemonstrationApplication>?> ListOwnAsync(Viewer viewer, Guid enterpriseId, CancellationToken ct = default)
@@ -222,16 +236,6 @@ public sealed class DemonstrationService(
     public async Task<IReadOnlyList<ApplicationRow>> ReviewRowsAsync(Viewer viewer, ApplicationFilter filter, CancellationToken ct = default) =>
         !viewer.IsPlatformAdmin && !viewer.IsRegionalAdmin ? []
             : await Ordered(Query(viewer, filter)).Take(10_000).Select(r => new ApplicationRow(r.Application, r.Name, r.RegionCode)).ToListAsync(ct);
-
-    /// <summary>Enterprises of a region holding each tier (approved), for the regional console; counts go through <see cref="Regional.Suppression"/> there.</summary>
-    public async Task<IReadOnlyDictionary<DemonstrationTier, int>> RecognisedPerTierAsync(string regionPrefix, CancellationToken ct = default)
-    {
-        var rows = await (from a in db.DemonstrationApplications.AsNoTracking()
-                          join e in db.Enterprises.AsNoTracking() on a.EnterpriseId equals e.Id
-                          where a.Status == ApplicationStatus.Approved && e.RegionCode.StartsWith(regionPrefix)
-                          select new { a.Tier, a.EnterpriseId }).Distinct().ToListAsync(ct);
-        return rows.GroupBy(r => r.Tier).ToDictionary(g => g.Key, g => g.Count());
-    }
 
     private sealed class Joined
     {

@@ -19,3 +19,10 @@ public sealed record ApplicationRow(DemonstrationApplication Application, string
 
 /// <summary>Filters of the review list; null means any.</summary>
 public sealed record ApplicationFilter(ApplicationStatus? Status, Core.Catalog.DemonstrationTier? Tier);
+
+/// <summary>Who approved a recognition: an administrator of a region, the platform operator, or an account since removed.</summary>
+public enum RecognitionReviewer { Region, Operator, Unknown }
+
+/// <summary>A tier the enterprise holds: the approved application, the tier (null if the tier file no longer lists it) and who approved it.</summary>
+/// <param name="ReviewerRegionCode">The GB/T 2260 code of the approving administrator's region when <see cref="Reviewer"/> is Region.</param>
+public sealed record Recognition(DemonstrationApplication Application, TierDefinition? Definition, RecognitionReviewer Reviewer, string? ReviewerRegionCode);

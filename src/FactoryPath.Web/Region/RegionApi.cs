@@ -20,7 +20,7 @@ public static class RegionApi
             if (viewer is null) return Results.Unauthorized();
             var outcome = await stats.SummaryAsync(viewer, code, http.RequestAborted);
             return outcome.IsOk ? TypedResults.Ok(outcome.Value!) : outcome.ToProblem();
-        }).WithName("GetRegionSummary").WithSummary("Everything of a region: totals, by district, by industry, levels, gaps, market")
+        }).WithName("GetRegionSummary").WithSummary("Everything of a region: totals, by district, by industry, levels, gaps, market, solutions per scenario, recognitions")
             .Produces<RegionSummary>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         Part(region, "/by-district", "GetRegionByDistrict", "Enterprises registered and assessed per sub-region", (s, r, ct) => s.ByDistrictAsync(r, ct));
@@ -32,6 +32,9 @@ public static class RegionApi
         Part(region, "/level-trend", "GetRegionLevelTrend", "Enterprises per level of their latest result at the end of each of the last 12 months", (s, r, ct) => s.LevelTrendAsync(r, ct));
         Part(region, "/scene-maturity", "GetRegionSceneMaturity", "Scene maturity per industry division (heat map cells)", (s, r, ct) => s.SceneMaturityAsync(r, ct));
         Part(region, "/market", "GetRegionMarket", "Demands posted, matched, with proposals and accepted", (s, r, ct) => s.MarketAsync(r, ct));
+        Part(region, "/solutions", "GetRegionSolutions",
+            "Per typical scenario: solutions of the pool available in the region (provider serves it or the whole country), their providers, and the region's demands naming it",
+            (s, r, ct) => s.SolutionsAsync(r, ct));
         return api;
     }
 

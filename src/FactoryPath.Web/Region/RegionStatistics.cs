@@ -1,4 +1,6 @@
 using FactoryPath.Core.Assessment;
+using FactoryPath.Core.Catalog;
+using FactoryPath.Core.Catalog.Tiers;
 using FactoryPath.Core.Demands;
 using FactoryPath.Core.Enterprises;
 using FactoryPath.Web.Accounts;
@@ -15,7 +17,8 @@ namespace FactoryPath.Web.Regional;
 /// A regional administrator may ask for its own region or any region inside it; a platform operator for any region.
 /// Counts are grouped by the database; every published count of enterprises goes through <see cref="Suppression"/>.
 /// </summary>
-public sealed partial class RegionStatistics(PlatformDbContext db, ModelRegistry models, TimeProvider clock)
+public sealed partial class RegionStatistics(
+    PlatformDbContext db, ModelRegistry models, TimeProvider clock, ScenarioLibrary scenarios, ScenarioSupplyCache supply, DemonstrationTierCatalog tiers)
 {
     /// <summary>How many of the most common gaps are listed per model.</summary>
     public const int TopGaps = 10;
@@ -54,6 +57,8 @@ public sealed partial class RegionStatistics(PlatformDbContext db, ModelRegistry
             Indicators = await IndicatorsAsync(region, ct),
             LevelTrend = await LevelTrendAsync(region, ct),
             SceneMaturity = await SceneMaturityAsync(region, ct),
+            Solutions = await SolutionsAsync(region, ct),
+            Recognitions = await RecognitionsAsync(region, ct),
         };
         return Outcome<RegionSummary>.Ok(summary);
     }

@@ -1,3 +1,5 @@
+using FactoryPath.Core.Catalog;
+using FactoryPath.Core.Catalog.Tiers;
 using FactoryPath.Core.Enterprises;
 
 namespace FactoryPath.Web.Regional;
@@ -52,6 +54,16 @@ public sealed record LevelTrend(string ModelId, string? NameZh, string? NameEn, 
 public sealed record SceneMaturityCell(string ModelId, string SceneId, string SceneNameZh, string SceneNameEn, string Division,
     string? DivisionNameZh, string? DivisionNameEn, StatCell Enterprises, double? MeanPercent, double? AtHalfPercent);
 
+/// <summary>
+/// One typical scenario of the library in a region: the pool's solutions available there (their provider serves the
+/// region or the whole country) and how many providers offer them — plain counts, no enterprise data — beside the demands
+/// the region's enterprises posted for it and how many enterprises posted them (suppressed like every count of enterprises).
+/// </summary>
+public sealed record ScenarioSupply(string ScenarioId, string NameZh, string NameEn, int Solutions, int Providers, StatCell Demands, StatCell Enterprises);
+
+/// <summary>Enterprises of the region holding a demonstration tier (an approved application), with who reviews the tier.</summary>
+public sealed record RecognitionCount(DemonstrationTier Tier, string NameZh, string NameEn, TierReview Review, string ReviewZh, string ReviewEn, StatCell Enterprises);
+
 public sealed record RegionSummary(
     RegionRef Region, RegionTotals Totals, IReadOnlyList<BreakdownRow> ByDistrict, IReadOnlyList<BreakdownRow> ByIndustry,
     IReadOnlyList<ModelLevels> Levels, IReadOnlyList<GapCount> Gaps, MarketCounts Market, IReadOnlyList<IndicatorRate> Rates, int MinimumCell)
@@ -64,4 +76,10 @@ public sealed record RegionSummary(
 
     /// <summary>Scene maturity per industry division (heat map cells).</summary>
     public IReadOnlyList<SceneMaturityCell> SceneMaturity { get; init; } = [];
+
+    /// <summary>Every typical scenario of the library, in its order: solutions available and demands posted.</summary>
+    public IReadOnlyList<ScenarioSupply> Solutions { get; init; } = [];
+
+    /// <summary>Recognised enterprises per demonstration tier, in the tier file's order.</summary>
+    public IReadOnlyList<RecognitionCount> Recognitions { get; init; } = [];
 }

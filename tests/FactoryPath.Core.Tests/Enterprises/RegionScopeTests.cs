@@ -58,4 +58,24 @@ public class RegionScopeTests
     {
         Assert.Equal(prefix, RegionScope.PrefixOf(scope));
     }
+
+    [Theory]
+    // an empty list is nationwide
+    [InlineData("", "330212", true)]
+    // the region itself, its prefecture or its province
+    [InlineData("330212", "330212", true)]
+    [InlineData("330200", "330212", true)]
+    [InlineData("330000", "330212", true)]
+    [InlineData("440000,330200", "330212", true)]
+    // a part of the region does not serve the whole of it, nor a neighbour
+    [InlineData("330200", "330000", false)]
+    [InlineData("330212", "330200", false)]
+    [InlineData("330100", "330212", false)]
+    [InlineData("440000", "330212", false)]
+    // an unknown region lies in no served scope
+    [InlineData("330000", "33", false)]
+    public void Serves_RegionsServed_CoversTheRegionOrIsNationwide(string served, string region, bool expected)
+    {
+        Assert.Equal(expected, RegionScope.Serves(served.Length == 0 ? [] : served.Split(','), region));
+    }
 }

@@ -149,6 +149,7 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
         { "GET", "/api/v1/region/330000/level-trend" },
         { "GET", "/api/v1/region/330000/scene-maturity" },
         { "GET", "/api/v1/region/330000/recognitions" },
+        { "GET", "/api/v1/region/330000/solutions" },
         { "GET", "/api/v1/demonstration/tiers" },
         { "GET", "/api/v1/enterprises/{enterprise}/demonstration" },
         { "GET", "/api/v1/enterprises/{enterprise}/demonstration/applications" },
@@ -331,7 +332,8 @@ public sealed class AuthorizationTests : IClassFixture<AuthorizationTests.World>
     }
 
     private static readonly string[] RegionPaths = ["/api/v1/region/{code}/summary", "/api/v1/region/{code}/by-district", "/api/v1/region/{code}/by-industry", "/api/v1/region/{code}/levels", "/api/v1/region/{code}/gaps", "/api/v1/region/{code}/market", "/api/v1/region/{code}/rates",
-        "/api/v1/region/{code}/indicators", "/api/v1/region/{code}/level-trend", "/api/v1/region/{code}/scene-maturity", "/api/v1/region/{code}/recognitions"];
+        "/api/v1/region/{code}/indicators", "/api/v1/region/{code}/level-trend", "/api/v1/region/{code}/scene-maturity", "/api/v1/region/{code}/recognitions",
+        "/api/v1/region/{code}/solutions"];
 
     public static TheoryData<string> RegionEndpoints
     {

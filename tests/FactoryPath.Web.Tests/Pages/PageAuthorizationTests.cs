@@ -127,6 +127,8 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData("/programmes/new")]
     [InlineData("/programmes/{programme}/edit")]
     [InlineData("/admin/demonstration")]
+    [InlineData("/region/330000/export/solutions?format=csv")]
+    [InlineData("/region/330000/export/recognitions?format=xlsx")]
     public async Task An_enterprise_user_is_refused_the_admin_pages(string path)
     {
         var a = await PageClient.SignedInAsync(_w.Factory, _w.EmailA, ApiClient.Password);
@@ -148,6 +150,13 @@ public sealed class PageAuthorizationTests : IClassFixture<PageAuthorizationTest
     [InlineData(PlatformRoles.RegionalAdmin, "330200", "/region/330200/export/nothing?format=csv", HttpStatusCode.NotFound)]
     [InlineData(PlatformRoles.PlatformAdmin, null, "/region/440300/report", HttpStatusCode.OK)]
     [InlineData(PlatformRoles.PlatformAdmin, null, "/region/440300/export", HttpStatusCode.OK)]
+    [InlineData(PlatformRoles.ServiceProvider, null, "/region/330000/export/solutions?format=csv", HttpStatusCode.Redirect)]
+    [InlineData(PlatformRoles.RegionalAdmin, "330000", "/region/330000/export/solutions?format=csv", HttpStatusCode.OK)]
+    [InlineData(PlatformRoles.RegionalAdmin, "330000", "/region/330212/export/recognitions?format=xlsx", HttpStatusCode.OK)]
+    [InlineData(PlatformRoles.RegionalAdmin, "330200", "/region/330000/export/solutions?format=xlsx", HttpStatusCode.Forbidden)]
+    [InlineData(PlatformRoles.RegionalAdmin, "440000", "/region/330000/export/recognitions?format=csv", HttpStatusCode.Forbidden)]
+    [InlineData(PlatformRoles.PlatformAdmin, null, "/region/440300/export/solutions?format=xlsx", HttpStatusCode.OK)]
+    [InlineData(PlatformRoles.PlatformAdmin, null, "/region/440300/export/recognitions?format=csv", HttpStatusCode.OK)]
     public async Task The_region_report_and_downloads_follow_the_statistics_scope(string role, string? region, string path, HttpStatusCode expected)
     {
         var page = await PageClient.SignedInAsync(_w.Factory, await Users.CreateAsync(_w.Factory, role, region), ApiClient.Password);

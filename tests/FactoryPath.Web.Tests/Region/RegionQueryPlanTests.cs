@@ -97,7 +97,8 @@ public sealed class RegionQueryPlanTests
         capture.On = true;
         foreach (var code in new[] { "330000", "330200", "330212" })
         {
-            var outcome = await new RegionStatistics(db, models, TimeProvider.System).SummaryAsync(Operator, code);
+            var outcome = await new RegionStatistics(db, models, TimeProvider.System, FactoryPath.Web.Catalog.CatalogSetup.LoadScenarios(models), new ScenarioSupplyCache(),
+                FactoryPath.Core.Catalog.Tiers.DemonstrationTierLoader.LoadEmbedded(models, allowMissingModels: true).OrThrow()).SummaryAsync(Operator, code);
             Assert.True(outcome.IsOk, outcome.Message);
         }
         capture.On = false;

@@ -273,8 +273,7 @@ public sealed class MatchEngine : IDisposable
             return false;
         }
 
-        if (hard.RegionServed && !string.IsNullOrEmpty(request.RegionCode) && f.RegionsServed is { Count: > 0 } served
-            && !served.Any(s => RegionScope.Contains(s, request.RegionCode)))
+        if (hard.RegionServed && !string.IsNullOrEmpty(request.RegionCode) && !RegionScope.Serves(f.RegionsServed, request.RegionCode))
         {
             return false;
         }

@@ -15,11 +15,14 @@ public sealed record RegionColumn(string Key, LocalizedText Header, RegionColumn
 /// <summary>
 /// One cell as the page shows it (<see cref="Text"/>) and as a spreadsheet stores it: <see cref="Number"/> for a shown count
 /// or percentage, otherwise the text (so a suppressed cell is "&lt;5" in the page, the CSV and the workbook alike).
-/// <see cref="Link"/> is a drill-down to a sub-region.
+/// <see cref="Link"/> is a drill-down to a sub-region, or with <see cref="DrillDown"/> false a link elsewhere (e.g. a review list).
 /// </summary>
-public sealed record RegionCell(string Text, double? Number, bool Suppressed, string? Link = null)
+public sealed record RegionCell(string Text, double? Number, bool Suppressed, string? Link = null, bool DrillDown = true)
 {
     public static RegionCell Label(string text, string? link = null) => new(text, null, false, link);
+
+    /// <summary>A label linking to another page of the platform (not a sub-region).</summary>
+    public static RegionCell Linked(string text, string link) => new(text, null, false, link, DrillDown: false);
 
     public static RegionCell Of(StatCell cell) => new(cell.Text, cell.Count, cell.Suppressed);
 

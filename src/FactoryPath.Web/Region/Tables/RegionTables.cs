@@ -62,6 +62,8 @@ public static partial class RegionTables
                 ("posted", "region.market.posted", s.Market.Posted), ("matched", "region.market.matched", s.Market.Matched),
                 ("with-proposals", "region.market.withProposals", s.Market.WithProposals), ("accepted", "region.market.accepted", s.Market.Accepted),
             }.Select(m => new RegionTableRow(m.Key, [RegionCell.Label(Get(m.Text, zh)), RegionCell.Of(m.Stage.Demands), RegionCell.Of(m.Stage.Enterprises)])))),
+        SolutionsTable(),
+        RecognitionsTable(),
     ];
 
     /// <summary>The definition with this key, or null (keys are lower case, e.g. "district").</summary>
