@@ -16,6 +16,7 @@ using FactoryPath.Web.Platform;
 using FactoryPath.Web.Production;
 using FactoryPath.Web.Regional;
 using FactoryPath.Web.Programmes;
+using FactoryPath.Web.Security;
 
 namespace FactoryPath.Web;
 
@@ -48,6 +49,7 @@ public static class PlatformHost
         services.AddPlatformPersistence();
         services.AddPlatformLocalization();
         services.AddAccounts();
+        services.AddLoginRateLimiting();
         services.AddEnterprises();
         services.AddAssessment();
         services.AddCatalog();
@@ -77,6 +79,7 @@ public static class PlatformHost
     public static void UsePlatformPipeline(this WebApplication app)
     {
         app.InitializePlatform();
+        app.UseSecurityHeaders(); // first, so that every response carries them, errors included
         app.UseExceptionHandler(); // PlatformExceptionHandler: ProblemDetails for the API, a plain bilingual page otherwise
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
@@ -84,6 +87,7 @@ public static class PlatformHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapStaticAssets();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
@@ -95,6 +99,8 @@ public static class PlatformHost
         app.MapProgrammeExport();
         app.MapDemonstrationExport();
         app.MapPlatformApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            // posts of the sign-in and registration forms count against the per-address limit
+            .Add(e => { if (e is RouteEndpointBuilder { RoutePattern.RawText: "/account/login" or "/account/register" }) e.Metadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(LoginRateLimiting.Policy)); });
     }
 }

@@ -14,12 +14,17 @@ public static class AuthApi
     {
         // Signs in with the bearer scheme: the bearer handler writes {tokenType, accessToken, expiresIn, refreshToken}.
         api.MapPost("/auth/token", async Task<Results<EmptyHttpResult, ValidationProblem, ProblemHttpResult>> (
-            TokenRequest request, SignInManager<PlatformUser> signIn, UiText t) =>
+            TokenRequest request, SignInManager<PlatformUser> signIn, Security.LoginThrottle throttle, HttpContext http, UiText t) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (string.IsNullOrWhiteSpace(request.Email)) errors["email"] = [t["validation.emailRequired"]];
             if (string.IsNullOrEmpty(request.Password)) errors["password"] = [t["validation.passwordRequired"]];
             if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+            if (!throttle.TryAttempt(request.Email, out var wait))
+            {
+                http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem(t.Format("security.throttled.detail", wait), statusCode: StatusCodes.Status429TooManyRequests, title: t["security.throttled.title"]);
+            }
 
             signIn.AuthenticationScheme = AccountsSetup.ApiScheme;
             var result = await signIn.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false, lockoutOnFailure: true);
@@ -27,7 +32,8 @@ public static class AuthApi
             return TypedResults.Problem(
                 result.IsLockedOut ? t["login.lockedOut"] : t["login.failed"],
                 statusCode: result.IsLockedOut ? StatusCodes.Status423Locked : StatusCodes.Status401Unauthorized);
-        }).WithName("CreateToken").WithSummary("Exchange email and password for a bearer token");
+        }).WithName("CreateToken").WithSummary("Exchange email and password for a bearer token")
+          .RequireRateLimiting(Security.LoginRateLimiting.Policy).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapPost("/auth/register", async Task<Results<Created<MeResponse>, ValidationProblem>> (
             RegisterRequest request, UserManager<PlatformUser> users, UiText t) =>
@@ -40,7 +46,8 @@ public static class AuthApi
                 return TypedResults.ValidationProblem(createErrors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
             }
             return TypedResults.Created("/api/v1/me", new MeResponse(user.Id, user.Email!, user.DisplayName, [PlatformRoles.EnterpriseUser], null, null));
-        }).WithName("Register").WithSummary("Create an enterprise user account");
+        }).WithName("Register").WithSummary("Create an enterprise user account")
+          .RequireRateLimiting(Security.LoginRateLimiting.Policy).ProducesProblem(StatusCodes.Status429TooManyRequests);
         return api;
     }
 

@@ -15,8 +15,12 @@ public sealed class PlatformExceptionHandler(IProblemDetailsService problems, IL
         var path = http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value ?? "/";
         if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
-            log.LogError(exception, "Unhandled error on {Path} ({TraceId})", path, http.TraceIdentifier);
-            http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            // a malformed request (a form post without its antiforgery token, a missing query value) is the caller's
+            // mistake: its own status, not a 500 and no error in the log
+            var pageStatus = exception is BadHttpRequestException malformed ? malformed.StatusCode : StatusCodes.Status500InternalServerError;
+            if (pageStatus >= 500) log.LogError(exception, "Unhandled error on {Path} ({TraceId})", path, http.TraceIdentifier);
+            else log.LogInformation("Refused a malformed request to {Path}: {Reason}", path, exception.Message);
+            http.Response.StatusCode = pageStatus;
             http.Response.ContentType = "text/html; charset=utf-8";
             await http.Response.WriteAsync(ErrorPage.Html(http.TraceIdentifier), ct);
             return true;

@@ -9,6 +9,7 @@ namespace FactoryPath.Browser.Tests.Infrastructure;
 public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
 {
     private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<string> _policyViolations = [];
 
     protected BrowserFixture Fixture { get; } = fixture;
 
@@ -20,7 +21,14 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     {
         var context = await Fixture.NewContextAsync(locale);
         _contexts.Add(context);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // whatever the Content-Security-Policy blocks is reported on the console: any of it fails the test
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                lock (_policyViolations) _policyViolations.Add($"{page.Url}: {message.Text}");
+        };
+        return page;
     }
 
     /// <summary>Saves a full-page screenshot as <c>screenshots/&lt;TestClass&gt;.&lt;name&gt;.png</c> in the artifacts folder; returns its path.</summary>
@@ -35,5 +43,7 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         {
             await context.CloseAsync();
         }
+        lock (_policyViolations)
+            Assert.True(_policyViolations.Count == 0, "The Content-Security-Policy blocked:\n" + string.Join("\n", _policyViolations));
     }
 }

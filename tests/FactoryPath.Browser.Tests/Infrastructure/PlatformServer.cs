@@ -81,6 +81,9 @@ public sealed class PlatformServer : IAsyncDisposable
             $"--FactoryPath:DataDirectory={dataDirectory}",
             "--Logging:LogLevel:Default=Warning",
             "--FactoryPath:Gateways:Port=0", // the embedded gateway broker on a free port too
+            // the tests sign in far more often from one address than a person would
+            "--FactoryPath:Security:LoginPermitsPerClient=100000",
+            "--FactoryPath:Security:LoginPermitsPerAccount=100000",
         };
 
         if (WebProject.Directory() is { } contentRoot)

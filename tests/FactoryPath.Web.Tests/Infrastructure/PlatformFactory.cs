@@ -25,6 +25,9 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Settings applied after the test defaults, e.g. a small sign-in limit for the rate-limiting tests.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
     private bool OwnsDirectory { get; }
     private bool SeedDemo { get; }
     private bool DemoGateway { get; }
@@ -43,6 +46,10 @@ public sealed class PlatformFactory : WebApplicationFactory<Program>
         // the embedded gateway broker on a free port, so parallel platforms never collide on 1883
         builder.UseSetting("FactoryPath:Gateways:Port", "0");
         builder.UseSetting("FactoryPath:DemoGateway", DemoGateway ? "true" : "false");
+        // the suite signs in thousands of times from one address; LoginRateLimitTests sets a small limit of its own
+        builder.UseSetting("FactoryPath:Security:LoginPermitsPerClient", Settings.GetValueOrDefault("FactoryPath:Security:LoginPermitsPerClient", "1000000"));
+        builder.UseSetting("FactoryPath:Security:LoginPermitsPerAccount", Settings.GetValueOrDefault("FactoryPath:Security:LoginPermitsPerAccount", "1000000"));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         if (TestPostgres.PlatformOnPostgres)
         {
             builder.UseSetting("FactoryPath:Database:Provider", "postgres");
