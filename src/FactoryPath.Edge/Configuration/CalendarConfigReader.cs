@@ -140,6 +140,7 @@ internal static partial class CalendarConfigReader
         return Spans(a).Any(x => Spans(b).Any(y => x.From < y.To && y.From < x.To));
     }
 
-    [GeneratedRegex(@"^(?:UTC)?([+-])(\d{2}):(\d{2})$")]
+    // [0-9], not \d: \d also matches other scripts' digits (٣, ５), which int.Parse does not read
+    [GeneratedRegex(@"^(?:UTC)?([+-])([0-9]{2}):([0-9]{2})$")]
     private static partial Regex OffsetPattern();
 }

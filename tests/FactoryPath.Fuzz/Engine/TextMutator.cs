@@ -4,7 +4,7 @@ namespace FactoryPath.Fuzz.Engine;
 
 /// <summary>
 /// Token-level mutations of text formats: tokens of the format's own dictionary (plus words learnt from the corpus) are
-/// inserted or put in place of words; lines are duplicated, deleted, swapped, re-indented (spaces or tabs) or taken
+/// inserted or put in place of words (half the time a format token, half a learnt word); lines are duplicated, deleted, swapped, re-indented (spaces or tabs) or taken
 /// from another corpus entry; brackets are nested deeply; odd characters (NUL, BOM, lone surrogates, U+2028, CJK) appear.
 /// </summary>
 public sealed class TextMutator(IReadOnlyList<string> tokens)
@@ -15,19 +15,20 @@ public sealed class TextMutator(IReadOnlyList<string> tokens)
     private static readonly string[] OddCharacters =
         ["\0", "\uFEFF", "\uD800", "\uDC00", "\u2028", "\u0085", "\u00A0", "\t", "\r", "\u3000", "数", "𠀀", "\u202E", "\x1B", "\u00FF"];
 
-    private readonly List<string> dictionary = [.. tokens];
+    private readonly IReadOnlyList<string> formatTokens = tokens.Count > 0 ? tokens : [" "];
+    private readonly List<string> learned = [];
 
     /// <summary>Adds the words and key names of the corpus entries to the dictionary (at most a few thousand, distinct).</summary>
     public void Learn(IEnumerable<string> corpus)
     {
-        var words = new HashSet<string>(dictionary, StringComparer.Ordinal);
+        var words = new HashSet<string>(formatTokens, StringComparer.Ordinal);
         foreach (var text in corpus)
         {
             foreach (var word in text.Split([' ', '\n', '\r', '\t', ',', '"', '\'', '[', ']', '{', '}', '<', '>', '='], StringSplitOptions.RemoveEmptyEntries))
             {
                 if (word.Length <= 40 && words.Count < 4000 && words.Add(word))
                 {
-                    dictionary.Add(word);
+                    learned.Add(word);
                 }
             }
         }
@@ -93,7 +94,9 @@ public sealed class TextMutator(IReadOnlyList<string> tokens)
         }
     }
 
-    private string Token(Random random) => dictionary[random.Next(dictionary.Count)];
+    /// <summary>Half the time a token of the format, half the time a word of the corpus (so neither drowns the other).</summary>
+    private string Token(Random random) =>
+        learned.Count > 0 && random.Next(2) == 0 ? learned[random.Next(learned.Count)] : formatTokens[random.Next(formatTokens.Count)];
 
     private void ReplaceWord(StringBuilder text, Random random)
     {

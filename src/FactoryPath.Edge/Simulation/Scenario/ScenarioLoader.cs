@@ -72,6 +72,12 @@ public static class ScenarioLoader
             errors.Add(new ScenarioError(source, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
             return null;
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // malformed text YamlDotNet refuses without a YamlException (see YamlConfigReader.Root)
+            errors.Add(new ScenarioError(source, 1, 1, Configuration.Yaml.YamlConfigReader.UnparsableYaml));
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {
