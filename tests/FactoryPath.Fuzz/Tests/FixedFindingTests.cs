@@ -72,4 +72,22 @@ public sealed class FixedFindingTests
         Assert.NotEmpty(files);
         Assert.All(files, file => Assert.Equal("file.unreadableXlsx", XlsxTable.Read(new MemoryStream(File.ReadAllBytes(file))).Error?.Code));
     }
+
+    [Fact]
+    public void Brackets_nested_past_a_hundred_are_refused_before_they_overflow_the_parser_stack()
+    {
+        const string TooDeep = "not valid YAML: brackets ([ ] or { }) nested more than 100 deep";
+        Assert.Equal(TooDeep, Assert.Single(GatewayErrors("stackoverflow-deep-flow-nesting.yaml")).Message);
+        Assert.Equal(TooDeep, Assert.Single(ModelLoader.LoadText(Text("model-yaml", "stackoverflow-deep-flow-nesting.yaml"), "m.yaml").Errors).Message);
+    }
+
+    [Fact]
+    public void Brackets_in_quoted_text_and_comments_are_not_nesting()
+    {
+        var brackets = new string('[', 150);
+        var yaml = $"gateway: {{ id: gw-1, name: \"{brackets}\" }} # {brackets}\nequipment: [{{ id: p, path: 'a/b/c/d/{brackets}' }}]\n";
+        var config = GatewayConfigLoader.Parse(yaml, "edge.yaml", "/srv/edge");
+        Assert.Equal(brackets, config.Gateway.Name);
+        Assert.EndsWith(brackets, config.Equipment[0].Path.ToString(), StringComparison.Ordinal);
+    }
 }

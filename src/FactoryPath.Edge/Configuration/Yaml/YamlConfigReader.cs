@@ -24,6 +24,12 @@ public sealed partial class YamlConfigReader(string file)
     public YamlMappingNode? Root(string text)
     {
         var stream = new YamlStream();
+        if (YamlNesting.FlowDepth(text) > YamlNesting.MaxFlowDepth)
+        {
+            errors.Add(new ConfigError(File, 1, 1, YamlNesting.TooDeep));
+            return null;
+        }
+
         try
         {
             stream.Load(new StringReader(text));

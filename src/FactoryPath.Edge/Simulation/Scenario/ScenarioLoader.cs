@@ -63,6 +63,12 @@ public static class ScenarioLoader
     private static SimulationScenario? TryParse(string yaml, string source, List<ScenarioError> errors)
     {
         var stream = new YamlStream();
+        if (Configuration.Yaml.YamlNesting.FlowDepth(yaml) > Configuration.Yaml.YamlNesting.MaxFlowDepth)
+        {
+            errors.Add(new ScenarioError(source, 1, 1, Configuration.Yaml.YamlNesting.TooDeep));
+            return null;
+        }
+
         try
         {
             stream.Load(new StringReader(yaml));

@@ -26,6 +26,12 @@ internal sealed partial class YamlReader(string file)
     {
         var stream = new YamlStream();
         error = null;
+        if (YamlNesting.FlowDepth(text) > YamlNesting.MaxFlowDepth)
+        {
+            error = new ModelError(file, 1, 1, YamlNesting.TooDeep);
+            return null;
+        }
+
         try
         {
             stream.Load(new StringReader(text));
