@@ -10,6 +10,7 @@ public static class FuzzTargets
         new ModbusFrameTarget(),
         new SparkplugPayloadTarget(),
         new GatewayYamlTarget(),
+        new SimulatorYamlTarget(),
         new ModelYamlTarget(),
         new ScenarioLibraryYamlTarget(),
         new TierYamlTarget(),
