@@ -80,7 +80,8 @@ internal static partial class CalendarConfigReader
         {
             return TimeZoneInfo.FindSystemTimeZoneById(text);
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        // SecurityException: the name of a folder of the time zone database, such as Asia, cannot be read as a zone
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException)
         {
             yaml.Error(yaml.Node(map, "timeZone")!, $"calendar: 'timeZone' '{text}' is neither a time zone name (such as Asia/Shanghai) nor an offset (such as +08:00)");
             return null;

@@ -16,7 +16,7 @@ public sealed class GatewayYamlTarget : TextTarget
 
     public override string Extension => ".yaml";
 
-    public override int ShortCampaignInputs => 3_000;
+    public override int ShortCampaignInputs => 2_000;
 
     protected override IReadOnlyList<string> Tokens => YamlTokens;
 

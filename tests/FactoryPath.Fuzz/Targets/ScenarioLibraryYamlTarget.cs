@@ -18,7 +18,7 @@ public sealed class ScenarioLibraryYamlTarget : TextTarget
 
     public override string Extension => ".yaml";
 
-    public override int ShortCampaignInputs => 400;
+    public override int ShortCampaignInputs => 250;
 
     protected override IReadOnlyList<string> Tokens => YamlTokens;
 

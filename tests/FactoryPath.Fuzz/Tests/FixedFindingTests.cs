@@ -90,4 +90,10 @@ public sealed class FixedFindingTests
         Assert.Equal(brackets, config.Gateway.Name);
         Assert.EndsWith(brackets, config.Equipment[0].Path.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_time_zone_folder_name_is_not_a_time_zone()
+    {
+        Assert.Contains(GatewayErrors("securityexception-ff3dbba5859b.yaml"), e => e.Message.Contains("'timeZone' 'Asia' is neither a time zone name", StringComparison.Ordinal));
+    }
 }
