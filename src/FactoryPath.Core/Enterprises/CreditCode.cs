@@ -90,26 +90,23 @@ public static class CreditCode
             return string.Empty;
         }
 
-        // Text with a lone surrogate cannot be normalised; leave it as is and let validation name the bad character.
-        var halfWidth = IsWellFormedUtf16(input) ? input.Normalize(NormalizationForm.FormKC) : input;
-        return halfWidth.Trim().ToUpperInvariant();
+        return HalfWidth(input).Trim().ToUpperInvariant();
     }
 
-    private static bool IsWellFormedUtf16(string text)
+    /// <summary>
+    /// Full-width forms as ASCII (NFKC). Text that cannot be normalised — a lone surrogate, or a noncharacter such as
+    /// U+FFFF, which String.Normalize refuses with an ArgumentException — is left as it is: validation names the bad character.
+    /// </summary>
+    private static string HalfWidth(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        try
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
+            return text.Normalize(NormalizationForm.FormKC);
         }
-
-        return true;
+        catch (ArgumentException)
+        {
+            return text;
+        }
     }
 
     private static int ValueOf(char c) => Alphabet.IndexOf(c, StringComparison.Ordinal);

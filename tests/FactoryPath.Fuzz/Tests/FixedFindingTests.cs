@@ -1,5 +1,6 @@
 using FactoryPath.Core.Assessment;
 using FactoryPath.Core.Catalog.Tiers;
+using FactoryPath.Core.Enterprises;
 using FactoryPath.Core.Tabular;
 using FactoryPath.Edge.Configuration;
 using FactoryPath.Fuzz.Engine;
@@ -95,5 +96,16 @@ public sealed class FixedFindingTests
     public void A_time_zone_folder_name_is_not_a_time_zone()
     {
         Assert.Contains(GatewayErrors("securityexception-ff3dbba5859b.yaml"), e => e.Message.Contains("'timeZone' 'Asia' is neither a time zone name", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_credit_code_with_a_noncharacter_is_left_for_validation_to_refuse()
+    {
+        // U+FFFE came out of a UTF-16 upload (pool-import finding); String.Normalize refuses it
+        var code = CreditCode.Normalize(" ９１330200MA2A0B1C3\uFFFE ");
+
+        Assert.Equal("９１330200MA2A0B1C3\uFFFE", code);
+        Assert.NotNull(CreditCode.Validate(code).Error);
+        Assert.Equal("91330200MA2A0B1C3J", CreditCode.Normalize("９１３３０２００ma2a0b1c3j"));
     }
 }
