@@ -90,23 +90,8 @@ public static class CreditCode
             return string.Empty;
         }
 
-        return HalfWidth(input).Trim().ToUpperInvariant();
-    }
-
-    /// <summary>
-    /// Full-width forms as ASCII (NFKC). Text that cannot be normalised — a lone surrogate, or a noncharacter such as
-    /// U+FFFF, which String.Normalize refuses with an ArgumentException — is left as it is: validation names the bad character.
-    /// </summary>
-    private static string HalfWidth(string text)
-    {
-        try
-        {
-            return text.Normalize(NormalizationForm.FormKC);
-        }
-        catch (ArgumentException)
-        {
-            return text;
-        }
+        // text that cannot be normalised (a lone surrogate, U+FFFE) stays as it is: validation names the bad character
+        return Tabular.TextEncodings.HalfWidth(input).Trim().ToUpperInvariant();
     }
 
     private static int ValueOf(char c) => Alphabet.IndexOf(c, StringComparison.Ordinal);

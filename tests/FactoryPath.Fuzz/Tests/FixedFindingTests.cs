@@ -1,4 +1,5 @@
 using FactoryPath.Core.Assessment;
+using FactoryPath.Core.Catalog.Import;
 using FactoryPath.Core.Catalog.Tiers;
 using FactoryPath.Core.Enterprises;
 using FactoryPath.Core.Tabular;
@@ -107,5 +108,15 @@ public sealed class FixedFindingTests
         Assert.Equal("９１330200MA2A0B1C3\uFFFE", code);
         Assert.NotNull(CreditCode.Validate(code).Error);
         Assert.Equal("91330200MA2A0B1C3J", CreditCode.Normalize("９１３３０２００ma2a0b1c3j"));
+    }
+
+    [Fact]
+    public void A_number_cell_with_a_noncharacter_is_not_a_number()
+    {
+        Assert.False(CellValues.TryInt("12\uFFFE", out var value, out var error));
+        Assert.Null(value);
+        Assert.Equal("cell.notWholeNumber", error?.Code);
+        Assert.True(CellValues.TryLong("１,２００", out var fullWidth, out _));
+        Assert.Equal(1200, fullWidth);
     }
 }
