@@ -1,6 +1,5 @@
 using FactoryPath.Core.Assessment;
 using FactoryPath.Core.Catalog.Yaml;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace FactoryPath.Core.Catalog;
@@ -26,18 +25,9 @@ public static class ScenarioLibraryLoader
     {
         ArgumentNullException.ThrowIfNull(yamlText);
         ArgumentNullException.ThrowIfNull(fileName);
-        var stream = new YamlStream();
-        try
+        if (YamlReader.Load(yamlText, fileName, out var syntax) is not { } stream)
         {
-            stream.Load(new StringReader(yamlText));
-        }
-        catch (YamlException e)
-        {
-            return Failed(new ModelError(fileName, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.Message}"));
-        }
-        catch (InvalidOperationException e)
-        {
-            return Failed(new ModelError(fileName, 1, 1, $"not valid YAML: {e.Message}"));
+            return Failed(syntax!);
         }
 
         if (stream.Documents.Count != 1)

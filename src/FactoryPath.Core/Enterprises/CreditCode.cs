@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace FactoryPath.Core.Enterprises;
 
 /// <summary>
@@ -90,26 +88,8 @@ public static class CreditCode
             return string.Empty;
         }
 
-        // Text with a lone surrogate cannot be normalised; leave it as is and let validation name the bad character.
-        var halfWidth = IsWellFormedUtf16(input) ? input.Normalize(NormalizationForm.FormKC) : input;
-        return halfWidth.Trim().ToUpperInvariant();
-    }
-
-    private static bool IsWellFormedUtf16(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // text that cannot be normalised (a lone surrogate, U+FFFE) stays as it is: validation names the bad character
+        return Tabular.TextEncodings.HalfWidth(input).Trim().ToUpperInvariant();
     }
 
     private static int ValueOf(char c) => Alphabet.IndexOf(c, StringComparison.Ordinal);

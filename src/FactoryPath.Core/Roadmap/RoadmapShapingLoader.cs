@@ -1,7 +1,6 @@
 using FactoryPath.Core.Assessment;
 using FactoryPath.Core.Catalog;
 using FactoryPath.Core.Enterprises;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace FactoryPath.Core.Roadmap;
@@ -27,14 +26,9 @@ public static class RoadmapShapingLoader
     {
         ArgumentNullException.ThrowIfNull(yamlText);
         ArgumentNullException.ThrowIfNull(library);
-        var stream = new YamlStream();
-        try
+        if (YamlReader.Load(yamlText, fileName, out var syntax) is not { } stream)
         {
-            stream.Load(new StringReader(yamlText));
-        }
-        catch (YamlException e)
-        {
-            return new(null, [new ModelError(fileName, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.Message}")]);
+            return new(null, [syntax!]);
         }
 
         if (stream.Documents.Count != 1)

@@ -59,5 +59,22 @@ public static class TextEncodings
         _ => null,
     };
 
+    /// <summary>
+    /// Full-width forms, as typed with Chinese input methods, as ASCII (NFKC). Text that String.Normalize refuses with an
+    /// ArgumentException — a lone surrogate, a noncharacter such as U+FFFE from a damaged UTF-16 file — is returned as it
+    /// is, for validation to refuse.
+    /// </summary>
+    public static string HalfWidth(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
+
     private static bool IsUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 }

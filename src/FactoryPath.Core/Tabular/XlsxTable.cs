@@ -23,7 +23,12 @@ public static class XlsxTable
                 if (!record.IsBlank) records.Add(record);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or IOException)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Xml.XmlException or NotSupportedException or IOException
+                                       // MiniExcel reports some damaged packages no better: a zip entry named twice (ArgumentException
+                                       // from a dictionary), a workbook without its sheet or an element without a namespace
+                                       // (NullReferenceException), a workbook attribute that is not a number (FormatException,
+                                       // OverflowException from uint.Parse); inputs in tests/FactoryPath.Fuzz/Regressions/xlsx-table
+                                       or ArgumentException or NullReferenceException or FormatException or OverflowException)
         {
             return TabularReadResult.Failed(new EnterpriseMessage("file.unreadableXlsx",
                 "无法读取该 Excel 文件，请确认它是 .xlsx 格式（不是 .xls）且没有损坏",

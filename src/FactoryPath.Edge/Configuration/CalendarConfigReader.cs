@@ -80,7 +80,8 @@ internal static partial class CalendarConfigReader
         {
             return TimeZoneInfo.FindSystemTimeZoneById(text);
         }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        // SecurityException: the name of a folder of the time zone database, such as Asia, cannot be read as a zone
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or System.Security.SecurityException)
         {
             yaml.Error(yaml.Node(map, "timeZone")!, $"calendar: 'timeZone' '{text}' is neither a time zone name (such as Asia/Shanghai) nor an offset (such as +08:00)");
             return null;
@@ -140,6 +141,7 @@ internal static partial class CalendarConfigReader
         return Spans(a).Any(x => Spans(b).Any(y => x.From < y.To && y.From < x.To));
     }
 
-    [GeneratedRegex(@"^(?:UTC)?([+-])(\d{2}):(\d{2})$")]
+    // [0-9], not \d: \d also matches other scripts' digits (٣, ５), which int.Parse does not read
+    [GeneratedRegex(@"^(?:UTC)?([+-])([0-9]{2}):([0-9]{2})$")]
     private static partial Regex OffsetPattern();
 }

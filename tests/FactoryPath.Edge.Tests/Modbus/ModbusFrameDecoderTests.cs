@@ -85,28 +85,5 @@ public class ModbusFrameDecoderTests
         }
     }
 
-    [Fact]
-    public void Random_mutations_of_a_valid_reply_never_throw_and_never_point_outside_the_frame()
-    {
-        var random = new Random(20261124);
-        var accepted = 0;
-        for (var round = 0; round < 50_000; round++)
-        {
-            var frame = GoodRead.ToArray();
-            for (var flips = random.Next(1, 4); flips > 0; flips--)
-            {
-                frame[random.Next(frame.Length)] = (byte)random.Next(256);
-            }
-
-            var length = random.Next(4) == 0 ? random.Next(frame.Length + 1) : frame.Length;
-            if (ModbusFrameDecoder.TryDecode(frame.AsSpan(0, length), ReadTwo, out var reply, out _, out _))
-            {
-                accepted++;
-                Assert.InRange(reply.DataOffset + reply.DataLength, 0, length);
-            }
-        }
-
-        // only flips inside the four data bytes (or exception replies) leave a frame valid
-        Assert.InRange(accepted, 1, 50_000 / 2);
-    }
+    // random mutations of replies: the modbus-frame target of tests/FactoryPath.Fuzz (50,000 seeded inputs every test run)
 }

@@ -1,4 +1,3 @@
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace FactoryPath.Core.Assessment;
@@ -28,18 +27,9 @@ public static class ModelLoader
     {
         ArgumentNullException.ThrowIfNull(yamlText);
         var reader = new YamlReader(fileName);
-        var stream = new YamlStream();
-        try
+        if (YamlReader.Load(yamlText, fileName, out var syntax) is not { } stream)
         {
-            stream.Load(new StringReader(yamlText));
-        }
-        catch (YamlException e)
-        {
-            return Failed(fileName, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.Message}");
-        }
-        catch (InvalidOperationException e)
-        {
-            return Failed(fileName, 1, 1, $"not valid YAML: {e.Message}");
+            return new ModelLoadResult(null, [syntax!]);
         }
 
         if (stream.Documents.Count != 1)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FactoryPath.Core.Enterprises;
+using FactoryPath.Core.Tabular;
 
 namespace FactoryPath.Core.Catalog.Import;
 
@@ -76,7 +77,7 @@ public static class CellValues
 
     // thousands separators (1,200,000) and full-width digits typed with Chinese input methods are accepted
     private static bool TryDecimal(string cell, out decimal value) =>
-        decimal.TryParse(cell.Normalize(System.Text.NormalizationForm.FormKC).Replace(",", "", StringComparison.Ordinal).Trim(),
+        decimal.TryParse(TextEncodings.HalfWidth(cell).Replace(",", "", StringComparison.Ordinal).Trim(),
             NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
 
     private static EnterpriseMessage NotWholeNumber(string cell) =>

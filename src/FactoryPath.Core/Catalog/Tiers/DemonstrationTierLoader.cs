@@ -1,6 +1,5 @@
 using FactoryPath.Core.Assessment;
 using FactoryPath.Core.Eligibility;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace FactoryPath.Core.Catalog.Tiers;
@@ -26,15 +25,7 @@ public static class DemonstrationTierLoader
     public static DemonstrationTierLoadResult LoadText(string yamlText, string fileName, ModelRegistry? models, bool allowMissingModels = false)
     {
         ArgumentNullException.ThrowIfNull(yamlText);
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yamlText));
-        }
-        catch (YamlException e)
-        {
-            return Failed(new ModelError(fileName, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.Message}"));
-        }
+        if (YamlReader.Load(yamlText, fileName, out var syntax) is not { } stream) return Failed(syntax!);
 
         if (stream.Documents.Count != 1)
             return Failed(new ModelError(fileName, 1, 1, $"the tier file holds exactly one YAML document; this one has {stream.Documents.Count}"));

@@ -13,6 +13,9 @@ public sealed partial class YamlConfigReader(string file)
 {
     private readonly List<ConfigError> errors = [];
 
+    /// <summary>What a file's error says when YamlDotNet gives up on text without saying where.</summary>
+    public const string UnparsableYaml = "not valid YAML: the text ends inside a bracket, quote or key, or holds a character YAML does not allow";
+
     public string File { get; } = file;
 
     public IReadOnlyList<ConfigError> Errors => errors;
@@ -21,6 +24,12 @@ public sealed partial class YamlConfigReader(string file)
     public YamlMappingNode? Root(string text)
     {
         var stream = new YamlStream();
+        if (YamlNesting.FlowDepth(text) > YamlNesting.MaxFlowDepth)
+        {
+            errors.Add(new ConfigError(File, 1, 1, YamlNesting.TooDeep));
+            return null;
+        }
+
         try
         {
             stream.Load(new StringReader(text));
@@ -28,6 +37,13 @@ public sealed partial class YamlConfigReader(string file)
         catch (YamlException e)
         {
             errors.Add(new ConfigError(File, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet gives up on a few malformed texts (a NUL before a key, a flow mapping cut off by the end of the
+            // file) with these instead of a YamlException, and without a position
+            errors.Add(new ConfigError(File, 1, 1, UnparsableYaml));
             return null;
         }
 
@@ -208,22 +224,22 @@ public sealed partial class YamlConfigReader(string file)
             return null;
         }
 
-        var amount = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        var value = match.Groups[2].Value switch
+        // checked in milliseconds before a TimeSpan is made: 5101010101010100s is past what a TimeSpan holds
+        var milliseconds = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * match.Groups[2].Value switch
         {
-            "ms" => TimeSpan.FromMilliseconds(amount),
-            "s" => TimeSpan.FromSeconds(amount),
-            "m" => TimeSpan.FromMinutes(amount),
-            "h" => TimeSpan.FromHours(amount),
-            _ => TimeSpan.FromDays(amount),
+            "ms" => 1.0,
+            "s" => 1000.0,
+            "m" => 60_000.0,
+            "h" => 3_600_000.0,
+            _ => 86_400_000.0,
         };
-        if (value < min || value > max)
+        if (milliseconds < min.TotalMilliseconds || milliseconds > max.TotalMilliseconds)
         {
             Error(node, $"{what}: '{key}' {text} is outside {Show(min)}–{Show(max)}");
             return null;
         }
 
-        return value;
+        return TimeSpan.FromMilliseconds(milliseconds);
     }
 
     public long? Size(YamlMappingNode map, string key, string what, long min, long max)
@@ -309,10 +325,11 @@ public sealed partial class YamlConfigReader(string file)
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex NamePattern();
 
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)(ms|s|m|h|d)$")]
+    // [0-9], not \d: \d also matches other scripts' digits (٣, ５), which double.Parse does not read
+    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h|d)$")]
     private static partial Regex DurationPattern();
 
-    [GeneratedRegex(@"^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)\s*(B|KB|MB|GB)$", RegexOptions.IgnoreCase)]
     private static partial Regex SizePattern();
 
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]

@@ -63,6 +63,12 @@ public static class ScenarioLoader
     private static SimulationScenario? TryParse(string yaml, string source, List<ScenarioError> errors)
     {
         var stream = new YamlStream();
+        if (Configuration.Yaml.YamlNesting.FlowDepth(yaml) > Configuration.Yaml.YamlNesting.MaxFlowDepth)
+        {
+            errors.Add(new ScenarioError(source, 1, 1, Configuration.Yaml.YamlNesting.TooDeep));
+            return null;
+        }
+
         try
         {
             stream.Load(new StringReader(yaml));
@@ -70,6 +76,12 @@ public static class ScenarioLoader
         catch (YamlException e)
         {
             errors.Add(new ScenarioError(source, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.InnerException?.Message ?? e.Message}"));
+            return null;
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // malformed text YamlDotNet refuses without a YamlException (see YamlConfigReader.Root)
+            errors.Add(new ScenarioError(source, 1, 1, Configuration.Yaml.YamlConfigReader.UnparsableYaml));
             return null;
         }
 

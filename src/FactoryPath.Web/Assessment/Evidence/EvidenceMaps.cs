@@ -49,6 +49,11 @@ public sealed class EvidenceMaps(IReadOnlyList<EvidenceMap> maps)
         {
             return (null, [$"{file}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {e.Message}"]);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // malformed text YamlDotNet refuses without a YamlException or a position (a NUL before a key, an unclosed flow mapping)
+            return (null, [$"{file}:1:1: not valid YAML: the text ends inside a bracket, quote or key, or holds a character YAML does not allow"]);
+        }
         if (stream.Documents.Count != 1 || stream.Documents[0].RootNode is not YamlMappingNode root)
             return (null, [$"{file}:1:1: an evidence map is one YAML mapping with 'model' and 'questions'"]);
 

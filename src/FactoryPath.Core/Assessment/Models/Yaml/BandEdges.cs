@@ -18,11 +18,12 @@ internal static partial class BandEdges
 
         lowerInclusive = match.Groups["open"].Value == "[";
         upperInclusive = match.Groups["close"].Value == "]";
-        lower = decimal.Parse(match.Groups["lower"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-        upper = decimal.Parse(match.Groups["upper"].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return true;
+        // a bound past decimal's range (29 digits and more) is not a band either
+        return decimal.TryParse(match.Groups["lower"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out lower)
+            && decimal.TryParse(match.Groups["upper"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out upper);
     }
 
-    [GeneratedRegex(@"^\s*(?<open>[\[(])\s*(?<lower>-?\d+(\.\d+)?)\s*%\s*,\s*(?<upper>-?\d+(\.\d+)?)\s*%\s*(?<close>[\])])\s*$")]
+    // [0-9], not \d: \d also matches other scripts' digits (٣, ５), which decimal.Parse does not read
+    [GeneratedRegex(@"^\s*(?<open>[\[(])\s*(?<lower>-?[0-9]+(\.[0-9]+)?)\s*%\s*,\s*(?<upper>-?[0-9]+(\.[0-9]+)?)\s*%\s*(?<close>[\])])\s*$")]
     private static partial Regex Interval();
 }

@@ -35,7 +35,8 @@ internal sealed class ChoiceQuestionReader(YamlReader yaml)
             ok = false;
         }
 
-        if (header is null || !ok)
+        // no options at all was reported by Sequence (missing, or not a non-empty list)
+        if (header is null || !ok || options.Count == 0)
         {
             return null;
         }

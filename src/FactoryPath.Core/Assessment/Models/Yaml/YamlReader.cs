@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace FactoryPath.Core.Assessment;
@@ -12,6 +13,41 @@ internal sealed partial class YamlReader(string file)
     public string File { get; } = file;
 
     public IReadOnlyList<ModelError> Errors => _errors;
+
+    /// <summary>What the file's errors say when YamlDotNet gives up on text without saying where.</summary>
+    internal const string Unparsable = "not valid YAML: the text ends inside a bracket, quote or key, or holds a character YAML does not allow";
+
+    /// <summary>
+    /// Parses YAML text; null and an error when it is not YAML. YamlDotNet reports syntax errors as a YamlException with
+    /// their position, but a few malformed texts (a NUL before a key, a flow mapping cut off by the end of the file) as an
+    /// InvalidOperationException or ArgumentException from its scanner or node builder: those are refused the same way.
+    /// </summary>
+    public static YamlStream? Load(string text, string file, out ModelError? error)
+    {
+        var stream = new YamlStream();
+        error = null;
+        if (YamlNesting.FlowDepth(text) > YamlNesting.MaxFlowDepth)
+        {
+            error = new ModelError(file, 1, 1, YamlNesting.TooDeep);
+            return null;
+        }
+
+        try
+        {
+            stream.Load(new StringReader(text));
+            return stream;
+        }
+        catch (YamlException e)
+        {
+            error = new ModelError(file, (int)e.Start.Line, (int)e.Start.Column, $"not valid YAML: {e.Message}");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            error = new ModelError(file, 1, 1, Unparsable);
+        }
+
+        return null;
+    }
 
     public SourceLocation At(YamlNode node) => new(File, (int)node.Start.Line, (int)node.Start.Column);
 
