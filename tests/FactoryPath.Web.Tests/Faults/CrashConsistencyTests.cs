@@ -166,7 +166,7 @@ public sealed class CrashConsistencyTests(ITestOutputHelper output) : IDisposabl
     [Fact]
     public async Task Killed_during_a_large_pool_import_the_platform_holds_all_rows_or_none()
     {
-        const int Rows = 20_000;
+        const int Rows = 10_000;
         // distinct credit codes (random ones may repeat among 40,000, and a repeated key is a rejected row)
         var unique = new HashSet<string>(StringComparer.Ordinal);
         while (unique.Count < 2 * Rows) unique.Add(Codes.NewCreditCode());

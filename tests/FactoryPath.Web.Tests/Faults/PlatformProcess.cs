@@ -97,7 +97,8 @@ public sealed class PlatformProcess : IAsyncDisposable
     /// <summary>A client of this process signed in with a bearer token.</summary>
     public async Task<ApiClient> SignInAsync(string email)
     {
-        var client = new ApiClient(new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(120) });
+        // generous: a 10,000-row import on a loaded 2-core machine takes minutes
+        var client = new ApiClient(new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromMinutes(10) });
         await client.SignInAsync(email, ApiClient.Password);
         return client;
     }
