@@ -79,6 +79,9 @@ public sealed class ReadOnlyDatabaseTests
             profile = await client.Http.GetAsync($"/api/v1/enterprises/{enterpriseId}");
             Assert.Equal("只读测试有限公司", (await ApiClient.ReadAsync(profile)).GetProperty("name").GetString());
 
+            // the refusals are logged by the platform as one warning line each (EF Core's own error log keeps its detail)
+            Assert.Contains("The database is read-only: PUT", child.Output);
+
             // writable again: the same write succeeds
             SetReadOnly(dir, false);
             if (!TestPostgres.PlatformOnPostgres)
@@ -102,7 +105,6 @@ public sealed class ReadOnlyDatabaseTests
             Assert.True(again.IsSuccessStatusCode, $"after the database is writable again: {again.StatusCode} {await again.Content.ReadAsStringAsync()}\n{child.Output}");
             profile = await client.Http.GetAsync($"/api/v1/enterprises/{enterpriseId}");
             Assert.Equal("改名有限公司", (await ApiClient.ReadAsync(profile)).GetProperty("name").GetString());
-            Assert.DoesNotContain("   at ", child.Output);
         }
         finally
         {
