@@ -143,8 +143,9 @@ public sealed class UplinkJournal : IDisposable
             }
             catch (IOException)
             {
-                // a full disk (ENOSPC) may have taken part of the record: cut the segment back to its last whole record,
-                // so the next append follows it directly; the caller keeps the data (rollups stay unsent in the store)
+                // a full disk (ENOSPC) may have taken part of the record. The stream's position stays at the last whole
+                // record, so the next append would overwrite those bytes anyway; cutting them now keeps the segment exact
+                // also when nothing follows (the gateway stops). The caller keeps the data (rollups stay unsent in the store).
                 Interlocked.Increment(ref refused);
                 CutBack(segment);
                 throw;
