@@ -121,8 +121,8 @@ public sealed class EdgeGateway : IAsyncDisposable
         }
     }
 
-    public GatewayHealthReport Health(long journalBacklog, string version) =>
-        new(StartedAt, version, Sources(), journalBacklog, Namespace.Snapshot());
+    public GatewayHealthReport Health(long journalBacklog, string version, IReadOnlyList<GatewayAlarm>? alarms = null) =>
+        new(StartedAt, version, Sources(), journalBacklog, Namespace.Snapshot(), alarms is { Count: > 0 } ? alarms : null);
 
     public EquipmentRegisterReport Register() => EquipmentRegister.From(Config);
 

@@ -148,7 +148,9 @@ public sealed class GatewayHost : IAsyncDisposable
                 journal,
                 new RollupUplinkOptions { HealthInterval = Config.Uplink!.HealthInterval },
                 () => Gateway.Register(),
-                () => Gateway.Health(journal.Backlog, Version),
+                () => Gateway.Health(journal.Backlog, Version, Store.Health().Alarm is { } alarm
+                    ? [new Uplink.Contracts.GatewayAlarm(alarm.Code, alarm.MessageZh, alarm.MessageEn, alarm.Since)]
+                    : null),
                 () => publisher.Health().Connected,
                 logger: loggers.CreateLogger<RollupUplink>(),
                 kpis: KpiMinutes);

@@ -14,12 +14,20 @@ namespace FactoryPath.Edge.Store;
 /// appends queued samples with DuckDB's appender when <see cref="LocalStoreOptions.BatchSize"/> are waiting or
 /// <see cref="LocalStoreOptions.FlushInterval"/> has passed. Disposing drains the queue first, so a clean stop loses
 /// nothing. Every member is thread-safe; database work is serialised on one connection.
+/// <para>
+/// A pass is one DuckDB transaction (tag keys, samples, events), so a failed pass leaves nothing half-written. When a
+/// pass fails (a full disk, a broken file) its samples are held in memory, up to
+/// <see cref="LocalStoreOptions.OutageBufferSamples"/> (beyond it the oldest are dropped and counted as lost), the
+/// health carries a <see cref="StoreAlarm"/>, and the pass is tried again every
+/// <see cref="LocalStoreOptions.WriteRetryInterval"/> with the held samples first; the first pass that succeeds writes
+/// them all and clears the alarm. A database DuckDB declares invalidated after a failed write is opened again.
+/// </para>
 /// </summary>
 public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
 {
     private readonly LocalStoreOptions options;
     private readonly ILogger logger;
-    private readonly DuckDBConnection connection;
+    private DuckDBConnection connection;
     private readonly Lock gate = new();
     private readonly Channel<QueueItem> queue;
     private readonly Task writer;
@@ -44,6 +52,14 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
     private long rejectedSamples;
     private string? lastError;
     private int disposed;
+
+    // samples of failed passes, oldest first, and the alarm while passes fail; touched only by the writer task
+    // (heldSamples and alarm are also read by Health)
+    private readonly List<TagSample[]> held = [];
+    private long heldSamples;
+    private StoreAlarm? alarm;
+    private DateTimeOffset? failingSince;
+    private long lastFailureAt;
 
     private LocalStore(LocalStoreOptions options, ILogger logger, DuckDBConnection connection)
     {
@@ -230,7 +246,8 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
 
     public LocalStoreHealth Health() => new(
         Interlocked.Read(ref samplesWritten), Interlocked.Read(ref eventsWritten), Interlocked.Read(ref batches),
-        Interlocked.Read(ref writeErrors), Interlocked.Read(ref lostSamples), Interlocked.Read(ref rejectedSamples), Volatile.Read(ref lastError));
+        Interlocked.Read(ref writeErrors), Interlocked.Read(ref lostSamples), Interlocked.Read(ref rejectedSamples), Volatile.Read(ref lastError),
+        Interlocked.Read(ref heldSamples), Volatile.Read(ref alarm));
 
     /// <summary>Stops accepting samples, writes everything queued, and closes the database.</summary>
     public async ValueTask DisposeAsync()
@@ -282,13 +299,15 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
             }
 
             bool more;
-            if (buffered == 0)
+            if (buffered == 0 && held.Count == 0)
             {
                 more = await reader.WaitToReadAsync().ConfigureAwait(false);
             }
             else
             {
-                var left = firstAt + (long)options.FlushInterval.TotalMilliseconds - Environment.TickCount64;
+                var left = buffered > 0
+                    ? firstAt + (long)options.FlushInterval.TotalMilliseconds - Environment.TickCount64
+                    : lastFailureAt + (long)options.WriteRetryInterval.TotalMilliseconds - Environment.TickCount64;
                 if (left <= 0)
                 {
                     WriteBuffered(buffer);
@@ -320,11 +339,27 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
 
     private void WriteBuffered(List<TagSample[]> buffer)
     {
-        if (buffer.Count == 0)
+        if (buffer.Count == 0 && held.Count == 0)
         {
             return;
         }
 
+        foreach (var chunk in buffer)
+        {
+            DeriveEvents(chunk);
+        }
+
+        // while passes fail, try again only every WriteRetryInterval: new samples join the held ones meanwhile
+        if (held.Count > 0 && Environment.TickCount64 - lastFailureAt < (long)options.WriteRetryInterval.TotalMilliseconds)
+        {
+            Hold(buffer);
+            buffer.Clear();
+            return;
+        }
+
+        // the held samples go first, in the order they came
+        buffer.InsertRange(0, held);
+        held.Clear();
         var count = 0;
         var keys = new int[buffer.Count][];
         lock (keysLock)
@@ -336,22 +371,28 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
             }
         }
 
-        foreach (var chunk in buffer)
-        {
-            DeriveEvents(chunk);
-        }
-
         try
         {
+            int newKeys;
             lock (gate)
             {
-                AppendNewKeys();
-                AppendSamples(buffer, keys);
-                AppendEvents();
+                // one transaction: a pass that fails leaves no part of itself behind (disposed uncommitted, it rolls back)
+                using (var transaction = connection.BeginTransaction())
+                {
+                    newKeys = AppendNewKeys();
+                    AppendSamples(buffer, keys);
+                    AppendEvents();
+                    transaction.Commit();
+                }
+
+                persistedKeys += newKeys;
             }
 
             Interlocked.Add(ref samplesWritten, count);
+            Interlocked.Add(ref eventsWritten, pendingEvents.Count);
             Interlocked.Increment(ref batches);
+            Interlocked.Exchange(ref heldSamples, 0);
+            pendingEvents.Clear();
             lock (keysLock)
             {
                 for (var c = 0; c < buffer.Count; c++)
@@ -359,20 +400,130 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
                     NoteLatest(buffer[c], keys[c]);
                 }
             }
+
+            if (failingSince is { } since)
+            {
+                logger.LogWarning("local store writes again after failing since {Since:u}: {Count} samples written, including those held in memory", since, count);
+                failingSince = null;
+                Volatile.Write(ref alarm, null);
+            }
+
+            buffer.Clear();
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // a full disk or a broken file: these samples cannot be kept; count them so health shows it, and keep the
-            // writer task alive for the next batch
+            // a full disk or a broken file: hold the samples (and the events derived from them) for the next try
             Interlocked.Increment(ref writeErrors);
-            Interlocked.Add(ref lostSamples, count);
             Volatile.Write(ref lastError, ex.Message);
-            logger.LogError(ex, "local store could not write {Count} samples", count);
-        }
-        finally
-        {
+            lastFailureAt = Environment.TickCount64;
+            Interlocked.Exchange(ref heldSamples, 0);
+            Hold(buffer);
             buffer.Clear();
-            pendingEvents.Clear();
+            var diskFull = IsDiskFull(ex);
+            if (failingSince is null)
+            {
+                failingSince = DateTimeOffset.UtcNow;
+                logger.LogError(ex, "local store could not write {Count} samples ({Reason}); holding them in memory (at most {Bound}) and trying again every {Retry}",
+                    count, diskFull ? "disk full" : "write error", options.OutageBufferSamples, options.WriteRetryInterval);
+            }
+            else
+            {
+                logger.LogDebug("local store still cannot write: {Error}", ex.Message);
+            }
+
+            Volatile.Write(ref alarm, StoreAlarm.For(diskFull, failingSince.Value, Interlocked.Read(ref heldSamples), Interlocked.Read(ref lostSamples), options.OutageBufferSamples));
+            ReopenIfInvalidated(ex);
+        }
+    }
+
+    // adds chunks to the held samples and drops the oldest beyond the bound
+    private void Hold(List<TagSample[]> chunks)
+    {
+        foreach (var chunk in chunks)
+        {
+            held.Add(chunk);
+            Interlocked.Add(ref heldSamples, chunk.Length);
+        }
+
+        while (Interlocked.Read(ref heldSamples) > options.OutageBufferSamples && held.Count > 0)
+        {
+            var excess = Interlocked.Read(ref heldSamples) - options.OutageBufferSamples;
+            var oldest = held[0];
+            if (oldest.Length <= excess)
+            {
+                held.RemoveAt(0);
+                Interlocked.Add(ref heldSamples, -oldest.Length);
+                Interlocked.Add(ref lostSamples, oldest.Length);
+            }
+            else
+            {
+                held[0] = oldest[(int)excess..];
+                Interlocked.Add(ref heldSamples, -excess);
+                Interlocked.Add(ref lostSamples, excess);
+            }
+        }
+
+        if (failingSince is { } since)
+        {
+            Volatile.Write(ref alarm, StoreAlarm.For(alarm?.Code == StoreAlarm.DiskFull, since, Interlocked.Read(ref heldSamples), Interlocked.Read(ref lostSamples), options.OutageBufferSamples));
+        }
+    }
+
+    /// <summary>
+    /// A full disk, as the operating system says it (ENOSPC, errno 28 on Linux; "No space left on device") or as DuckDB
+    /// words it in its error messages.
+    /// </summary>
+    internal static bool IsDiskFull(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if ((e is IOException && (e.HResult & 0xFFFF) == 28)
+                || e.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)
+                || e.Message.Contains("disk is full", StringComparison.OrdinalIgnoreCase)
+                || e.Message.Contains("not enough space", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    // DuckDB refuses every statement after some failed writes ("database has been invalidated"): open the file again
+    private void ReopenIfInvalidated(Exception failure)
+    {
+        lock (gate)
+        {
+            try
+            {
+                Execute("SELECT 1");
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                logger.LogWarning("local store database unusable after a failed write ({Error}); opening it again", ex.Message);
+            }
+
+            try
+            {
+                connection.Dispose();
+                var reopened = new DuckDBConnection("Data Source=" + (options.DatabasePath ?? ":memory:"));
+                connection = reopened;
+                reopened.Open();
+                Execute($"SET memory_limit = '{options.MemoryLimitMegabytes}MB'");
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // still no space to open it (replaying its write-ahead log needs some): the next try opens it again
+                logger.LogDebug("local store could not open its database again after {Failure}: {Error}", failure.Message, ex.Message);
+            }
         }
     }
 
@@ -399,8 +550,9 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
         return keys;
     }
 
-    // keys assigned since the last successful write go into tag_keys first (again after a failed write)
-    private void AppendNewKeys()
+    // keys assigned since the last successful write go into tag_keys first (again after a failed write); returns how
+    // many, which count as persisted once the pass commits
+    private int AppendNewKeys()
     {
         string[] added;
         lock (keysLock)
@@ -410,7 +562,7 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
 
         if (added.Length == 0)
         {
-            return;
+            return 0;
         }
 
         using (var appender = connection.CreateAppender("tag_keys"))
@@ -421,7 +573,7 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
             }
         }
 
-        persistedKeys += added.Length;
+        return added.Length;
     }
 
     private void AppendSamples(List<TagSample[]> buffer, int[][] keys)
@@ -457,8 +609,6 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
             row = e.New is { } now ? row.AppendValue(now) : row.AppendNullValue();
             row.EndRow();
         }
-
-        Interlocked.Add(ref eventsWritten, pendingEvents.Count);
     }
 
     private void NoteLatest(TagSample[] chunk, int[] keys)

@@ -24,6 +24,16 @@ public sealed record LocalStoreOptions
     /// <summary>How many <c>WriteAsync</c> batches may wait in the queue before writers wait (back-pressure).</summary>
     public int QueueCapacity { get; init; } = 1_024;
 
+    /// <summary>
+    /// While writes fail (a full disk, a broken file) the samples that could not be written are held in memory, at most
+    /// this many (about 40 bytes each: the default of 2,000,000 is about 80 MB, half an hour of 1,000 tags at 1 Hz), and
+    /// written first once a write succeeds again; beyond it the oldest held samples are dropped and counted as lost.
+    /// </summary>
+    public int OutageBufferSamples { get; init; } = 2_000_000;
+
+    /// <summary>While writes fail, a write of the held samples is tried again this often, also when no new samples arrive.</summary>
+    public TimeSpan WriteRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>A minute is rolled up once it ended this long ago, so samples that arrive a little late still count.</summary>
     public TimeSpan RollupGrace { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -63,6 +73,16 @@ public sealed record LocalStoreOptions
         if (QueueCapacity is < 1 or > 1_000_000)
         {
             errors.Add($"store.queue_capacity must be between 1 and 1,000,000 (was {QueueCapacity})");
+        }
+
+        if (OutageBufferSamples is < 0 or > 100_000_000)
+        {
+            errors.Add($"store.outage_buffer_samples must be between 0 and 100,000,000 (was {OutageBufferSamples})");
+        }
+
+        if (WriteRetryInterval <= TimeSpan.Zero || WriteRetryInterval > TimeSpan.FromMinutes(5))
+        {
+            errors.Add($"store.write_retry_interval must be above 0 and at most 5 minutes (was {WriteRetryInterval})");
         }
 
         if (RollupGrace < TimeSpan.Zero || RollupGrace > TimeSpan.FromMinutes(10))

@@ -149,8 +149,9 @@ public sealed class RollupUplink
                     envelopes++;
                 }
             }
-            catch (UplinkJournalFullException ex)
+            catch (Exception ex) when (ex is UplinkJournalFullException or IOException)
             {
+                // a full journal, or a full disk under it: the rollups stay unsent in the store for the next tick
                 Interlocked.Increment(ref refusedBatches);
                 logger.LogWarning("{Message}", ex.Message);
                 return envelopes;

@@ -34,6 +34,7 @@ public sealed class UplinkJournal : IDisposable
     private readonly Lock gate = new();
     private readonly List<Segment> segments = [];
     private FileStream? active;
+    private Segment? cutPending;
     private TaskCompletionSource appended = NewSignal();
     private long lastSequence;
     private long ackedSequence;
@@ -128,14 +129,26 @@ public sealed class UplinkJournal : IDisposable
             json.CopyTo(record.AsSpan(HeaderBytes));
 
             var segment = ActiveSegment(sequence, recordBytes);
-            active!.Write(record);
-            if (options.FsyncOnAppend)
+            try
             {
-                active.Flush(flushToDisk: true);
+                active!.Write(record);
+                if (options.FsyncOnAppend)
+                {
+                    active.Flush(flushToDisk: true);
+                }
+                else
+                {
+                    active.Flush();
+                }
             }
-            else
+            catch (IOException)
             {
-                active.Flush();
+                // a full disk (ENOSPC) may have taken part of the record. The stream's position stays at the last whole
+                // record, so the next append would overwrite those bytes anyway; cutting them now keeps the segment exact
+                // also when nothing follows (the gateway stops). The caller keeps the data (rollups stay unsent in the store).
+                Interlocked.Increment(ref refused);
+                CutBack(segment);
+                throw;
             }
 
             segment.Length += recordBytes;
@@ -261,8 +274,43 @@ public sealed class UplinkJournal : IDisposable
         }
     }
 
+    private void CutBack(Segment segment)
+    {
+        try
+        {
+            active!.SetLength(segment.Length);
+            active.Position = segment.Length;
+        }
+        catch (IOException ex)
+        {
+            // the next append opens the segment again and cuts it there (see ActiveSegment)
+            logger.LogWarning("uplink journal could not cut {Segment} back to {Length} bytes: {Error}", segment.Path, segment.Length, ex.Message);
+            active?.Dispose();
+            active = null;
+            cutPending = segment;
+        }
+    }
+
     private Segment ActiveSegment(long sequence, int recordBytes)
     {
+        if (cutPending is { } cut)
+        {
+            var reopened = new FileStream(cut.Path, FileMode.Open, FileAccess.Write, FileShare.Read | FileShare.Delete, bufferSize: 0);
+            try
+            {
+                reopened.SetLength(cut.Length);
+                reopened.Position = cut.Length;
+            }
+            catch
+            {
+                reopened.Dispose();
+                throw;
+            }
+
+            active = reopened;
+            cutPending = null;
+        }
+
         var current = segments.Count > 0 ? segments[^1] : null;
         if (current is not null && active is not null && (current.Length == 0 || current.Length + recordBytes <= options.SegmentBytes))
         {

@@ -177,6 +177,21 @@ public sealed class AssessmentService(
         var now = clock.GetUtcNow().UtcDateTime;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Submissions of one enterprise, one at a time: the no-op update locks the enterprise's row until commit on
+        // PostgreSQL (a second submission waits here, then reads the first one's result as the one it supersedes and
+        // does not count the enterprise as newly assessed again); SQLite's write transaction already admits one writer.
+        await db.Enterprises.Where(e => e.Id == sheet.EnterpriseId).ExecuteUpdateAsync(u => u.SetProperty(e => e.RegionCode, e => e.RegionCode), ct);
+        // The sheet leaves draft once: the status read above may be stale when the same sheet is submitted twice at
+        // once (a double click, a client retrying after a timeout), so the move is a conditional update in this
+        // transaction, and the second submission finds nothing to move and is refused like any submitted sheet.
+        var moved = await db.AnswerSheets.Where(s => s.Id == sheet.Id && s.Status == AnswerSheetStatus.Draft)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, AnswerSheetStatus.Submitted), ct);
+        if (moved == 0)
+        {
+            await tx.RollbackAsync(ct);
+            return Outcome<StoredResult>.Conflict(UiText.Pick("该评测已提交，不能再修改；如需更新请开始一次新的评测。", "This assessment was submitted and can no longer change; start a new one to update it."));
+        }
+
         // the regional rollups take the superseded latest result away and add the new one in this transaction
         var superseded = await (from r in db.Results.AsNoTracking()
                                 join s in db.AnswerSheets.AsNoTracking() on r.AnswerSheetId equals s.Id

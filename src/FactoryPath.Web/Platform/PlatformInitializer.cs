@@ -24,9 +24,16 @@ public static class PlatformInitializer
         }
         catch (System.Data.Common.DbException e)
         {
-            // the user gets what to fix (host, credentials, database), not a stack trace
-            throw new DatabaseConfigurationException(
-                $"Cannot open the {PlatformDatabase.Describe(database.Provider)} database {database.SafeDescription()} ({PlatformDatabase.ProviderKey}, {PlatformDatabase.ConnectionStringKey}): {e.Message}", e);
+            if (!DatabaseErrors.IsReadOnly(e) || db.Database.GetPendingMigrations().Any())
+            {
+                // the user gets what to fix (host, credentials, database), not a stack trace
+                throw new DatabaseConfigurationException(
+                    $"Cannot open the {PlatformDatabase.Describe(database.Provider)} database {database.SafeDescription()} ({PlatformDatabase.ProviderKey}, {PlatformDatabase.ConnectionStringKey}): {e.Message}", e);
+            }
+
+            // a read-only database that is up to date: serve what it holds; every write answers 503 (PlatformExceptionHandler)
+            app.Logger.LogWarning("The {Provider} database {Database} is read-only: the platform shows what it holds, and every change is refused with 503 until it is writable again",
+                PlatformDatabase.Describe(database.Provider), database.SafeDescription());
         }
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -43,6 +50,13 @@ public static class PlatformInitializer
 
         // the regional rollups of results stored before they existed (first start after their migration) or stored
         // directly by the demo seed
-        Regional.RegionStatsRebuild.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<Core.Assessment.ModelRegistry>()).GetAwaiter().GetResult();
+        try
+        {
+            Regional.RegionStatsRebuild.EnsureAsync(db, scope.ServiceProvider.GetRequiredService<Core.Assessment.ModelRegistry>()).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (DatabaseErrors.IsReadOnly(e))
+        {
+            app.Logger.LogWarning("The regional rollups are not built yet and cannot be while the database is read-only; the next start on a writable database builds them");
+        }
     }
 }

@@ -12,6 +12,14 @@ public sealed class PageClient
 
     public HttpClient Http { get; }
 
+    /// <summary>Over a client of a platform outside the test process (no redirects followed, cookies kept by its handler).</summary>
+    public static PageClient Over(Uri address, string culture = "en")
+    {
+        var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(120) };
+        http.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        return new PageClient(http);
+    }
+
     public static PageClient Anonymous(PlatformFactory factory, string culture = "en")
     {
         var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
