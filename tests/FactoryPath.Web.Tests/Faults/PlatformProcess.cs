@@ -54,6 +54,9 @@ public sealed class PlatformProcess : IAsyncDisposable
         env["FactoryPath__SeedDemoData"] = "false";
         env["FactoryPath__DemoGateway"] = "false";
         env["FactoryPath__Gateways__Port"] = "0";
+        // the tests sign many users in from one address: the sign-in rate limit is set out of reach (as PlatformFactory does)
+        env["FactoryPath__Security__LoginPermitsPerClient"] = "1000000";
+        env["FactoryPath__Security__LoginPermitsPerAccount"] = "1000000";
         env["Logging__LogLevel__Default"] = "Warning";
         env["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         if (TestPostgres.PlatformOnPostgres)
