@@ -63,7 +63,7 @@ public static class PlatformHost
         services.AddDemonstration();
         services.AddScoped<Regional.RegionStatistics>();
         services.AddSingleton<Regional.ScenarioSupplyCache>();
-        services.AddHostedService<Regional.ScenarioSupplyWarmup>();
+        services.AddSingleton<Catalog.IPoolCache>(sp => sp.GetRequiredService<Regional.ScenarioSupplyCache>());
         services.AddPlatformApi();
         // Chinese text is written as is, not as &#x...; escapes (pages stay readable and smaller)
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

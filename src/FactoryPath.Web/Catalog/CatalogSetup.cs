@@ -13,7 +13,8 @@ public static class CatalogSetup
         services.AddPool();
         services.AddSingleton(sp => LoadShaping(sp.GetRequiredService<ScenarioLibrary>()));
         services.AddSingleton<ScenarioCostCache>();
-        services.AddHostedService<ScenarioCostWarmup>();
+        services.AddSingleton<IPoolCache>(sp => sp.GetRequiredService<ScenarioCostCache>());
+        services.AddHostedService<PoolCacheWarmup>();
         services.AddScoped<RoadmapService>();
         return services;
     }

@@ -12,8 +12,10 @@ namespace FactoryPath.Web.Catalog;
 /// use. Each request first reads a stamp (row count and latest UpdatedAt); when it differs, everything is reloaded,
 /// so an added, edited (UpdatedAt is set on every save) or deleted solution shows on the next roadmap.
 /// </summary>
-public sealed class ScenarioCostCache
+public sealed class ScenarioCostCache : IPoolCache
 {
+    public string Purpose => "roadmap costs";
+
     private readonly SemaphoreSlim _reload = new(1, 1);
     private Snapshot? _snapshot;
 

@@ -20,8 +20,10 @@ public readonly record struct ScenarioOffer(int Solutions, int Providers);
 /// imported or deleted in any way shows on the next console page (like <see cref="Catalog.ScenarioCostCache"/>).
 /// </para>
 /// </summary>
-public sealed class ScenarioSupplyCache
+public sealed class ScenarioSupplyCache : Catalog.IPoolCache
 {
+    public string Purpose => "the regional supply counts";
+
     private readonly SemaphoreSlim _reload = new(1, 1);
     private Snapshot? _snapshot;
 
@@ -32,7 +34,7 @@ public sealed class ScenarioSupplyCache
         return snapshot.Regions.GetOrAdd(regionCode, code => Count(snapshot.Providers, code));
     }
 
-    /// <summary>Reads the pool once, so the first console page after a start does not wait for it.</summary>
+    /// <summary>Reads the pool once, so the first console page after a start does not wait for it (<see cref="Catalog.PoolCacheWarmup"/>).</summary>
     public Task WarmAsync(PlatformDbContext db, CancellationToken ct = default) => CurrentAsync(db, ct);
 
     private async Task<Snapshot> CurrentAsync(PlatformDbContext db, CancellationToken ct)
