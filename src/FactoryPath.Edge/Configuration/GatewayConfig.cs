@@ -43,7 +43,14 @@ public sealed record GatewayConfig(
 public sealed record GatewayIdentity(string Id, string Name);
 
 /// <summary>The local DuckDB store: its file and how long each kind of data is kept.</summary>
-public sealed record StoreConfig(string Path, TimeSpan SampleRetention, TimeSpan MinuteRollupRetention, TimeSpan HourRollupRetention);
+public sealed record StoreConfig(string Path, TimeSpan SampleRetention, TimeSpan MinuteRollupRetention, TimeSpan HourRollupRetention)
+{
+    /// <summary>Samples held in memory while the store cannot write (a full disk); beyond it the oldest are dropped and counted as lost.</summary>
+    public int OutageBufferSamples { get; init; } = 2_000_000;
+
+    /// <summary>How often a failed write is tried again while samples are held.</summary>
+    public TimeSpan WriteRetryInterval { get; init; } = TimeSpan.FromSeconds(2);
+}
 
 /// <summary>The platform's MQTT broker; the user name is the gateway id, the password the secret the platform issued.</summary>
 public sealed record UplinkConfig(string Host, int Port, bool Tls, string? Password, string JournalPath, long MaxJournalBytes, TimeSpan HealthInterval);

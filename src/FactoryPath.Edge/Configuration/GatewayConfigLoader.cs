@@ -89,14 +89,19 @@ public static class GatewayConfigLoader
             return defaults;
         }
 
-        yaml.OnlyKeys(map, "store", "path", "samples", "minuteRollups", "hourRollups");
+        yaml.OnlyKeys(map, "store", "path", "samples", "minuteRollups", "hourRollups", "outageBuffer", "writeRetry");
         var path = yaml.String(map, "path", "store", required: false);
         var max = TimeSpan.FromDays(3650);
         return new StoreConfig(
             path is null ? defaults.Path : Path.GetFullPath(path, baseFolder),
             yaml.Duration(map, "samples", "store", TimeSpan.FromHours(1), max) ?? defaults.SampleRetention,
             yaml.Duration(map, "minuteRollups", "store", TimeSpan.FromHours(1), max) ?? defaults.MinuteRollupRetention,
-            yaml.Duration(map, "hourRollups", "store", TimeSpan.FromDays(1), max) ?? defaults.HourRollupRetention);
+            yaml.Duration(map, "hourRollups", "store", TimeSpan.FromDays(1), max) ?? defaults.HourRollupRetention)
+        {
+            // the bounds of LocalStoreOptions.Validate
+            OutageBufferSamples = (int)(yaml.Integer(map, "outageBuffer", "store", 0, 100_000_000) ?? defaults.OutageBufferSamples),
+            WriteRetryInterval = yaml.Duration(map, "writeRetry", "store", TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)) ?? defaults.WriteRetryInterval,
+        };
     }
 
     private static UplinkConfig? ReadUplink(YamlConfigReader yaml, YamlMappingNode root, string baseFolder)

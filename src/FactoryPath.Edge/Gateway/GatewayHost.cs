@@ -74,6 +74,8 @@ public sealed class GatewayHost : IAsyncDisposable
                 SampleRetention = config.Store.SampleRetention,
                 MinuteRollupRetention = config.Store.MinuteRollupRetention,
                 HourRollupRetention = config.Store.HourRollupRetention,
+                OutageBufferSamples = config.Store.OutageBufferSamples,
+                WriteRetryInterval = config.Store.WriteRetryInterval,
             },
             loggers.CreateLogger<LocalStore>());
         var kpis = GatewayKpis.Open(config, store, logger: loggers.CreateLogger<GatewayKpis>());

@@ -102,6 +102,18 @@ public sealed class GatewayConfigLoaderTests
         Assert.Equal("saw", config.Equipment[1].Name);
     }
 
+    [Fact]
+    public void Store_OutageBufferAndWriteRetry_AreRead_AndDefaultWhenAbsent()
+    {
+        Environment.SetEnvironmentVariable("FP_TEST_GATEWAY_SECRET", "s3cret");
+        var defaults = Load(Valid).Store;
+        Assert.Equal((2_000_000, TimeSpan.FromSeconds(2)), (defaults.OutageBufferSamples, defaults.WriteRetryInterval));
+
+        var set = Load(ReplaceFirst(Valid, "samples: 3d", "samples: 3d\n  outageBuffer: 50000\n  writeRetry: 500ms")).Store;
+
+        Assert.Equal((50_000, TimeSpan.FromMilliseconds(500)), (set.OutageBufferSamples, set.WriteRetryInterval));
+    }
+
     [Theory]
     [InlineData("device: press-plc\n    equipment: press-1\n    role: state", "device: plc-9\n    equipment: press-1\n    role: state", 33, "unknown device 'plc-9' (devices: press-plc, line-broker)")]
     [InlineData("id: press-1.good", "id: press-1.state", 38, "tag 'press-1.state' is defined twice (first at line 32)")]
@@ -115,6 +127,9 @@ public sealed class GatewayConfigLoaderTests
     [InlineData("address: 2\n    type: uint32", "address: 65535\n    type: uint32", 43, "runs past the last register 65535")]
     [InlineData("table: coil", "table: coil\n    type: int16", 52, "a coil holds one bit, so its type is bool")]
     [InlineData("scale: 0.1", "scale: 0.1\n    deadband: 1", 61, "'deadband' applies to Modbus tags only")]
+    [InlineData("samples: 3d", "samples: 3d\n  outageBuffer: 100000001", 7, "'outageBuffer' is 100000001")]
+    [InlineData("samples: 3d", "samples: 3d\n  outageBuffer: -1", 7, "'outageBuffer' is -1")]
+    [InlineData("samples: 3d", "samples: 3d\n  writeRetry: 10m", 7, "store: 'writeRetry' 10m is outside")]
     public void Mistake_IsReportedAtItsLine(string find, string replace, int line, string message)
     {
         Environment.SetEnvironmentVariable("FP_TEST_GATEWAY_SECRET", "s3cret");
