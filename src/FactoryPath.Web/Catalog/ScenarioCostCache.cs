@@ -16,33 +16,16 @@ public sealed class ScenarioCostCache : IPoolCache
 {
     public string Purpose => "roadmap costs";
 
-    private readonly SemaphoreSlim _reload = new(1, 1);
-    private Snapshot? _snapshot;
+    private readonly StampedSnapshot<(int Count, DateTime Latest), Snapshot> _snapshot = new();
 
     public async Task<IScenarioCosts> ForAsync(PlatformDbContext db, SizeClass size, string industryCode, CancellationToken ct = default)
     {
-        var stamp = await StampAsync(db, ct);
-        var snapshot = _snapshot;
-        if (snapshot is null || snapshot.Stamp != stamp)
-        {
-            await _reload.WaitAsync(ct);
-            try
-            {
-                snapshot = _snapshot;
-                if (snapshot is null || snapshot.Stamp != stamp)
-                {
-                    snapshot = new Snapshot(stamp, await LoadAsync(db, ct));
-                    _snapshot = snapshot;
-                }
-            }
-            finally
-            {
-                _reload.Release();
-            }
-        }
-
+        var snapshot = await CurrentAsync(db, ct);
         return snapshot.Tables.GetOrAdd((size, industryCode), key => ScenarioCostTable.Build(snapshot.Offers, key.Size, key.Industry));
     }
+
+    private async Task<Snapshot> CurrentAsync(PlatformDbContext db, CancellationToken ct) =>
+        await _snapshot.GetAsync(await StampAsync(db, ct), async c => new Snapshot(await LoadAsync(db, c)), ct);
 
     private static async Task<(int Count, DateTime Latest)> StampAsync(PlatformDbContext db, CancellationToken ct)
     {
@@ -60,21 +43,9 @@ public sealed class ScenarioCostCache : IPoolCache
     }
 
     /// <summary>Reads the solutions once, so the first roadmap after a start does not wait for 100,000 rows.</summary>
-    public async Task WarmAsync(PlatformDbContext db, CancellationToken ct = default)
-    {
-        var stamp = await StampAsync(db, ct);
-        await _reload.WaitAsync(ct);
-        try
-        {
-            if (_snapshot?.Stamp != stamp) _snapshot = new Snapshot(stamp, await LoadAsync(db, ct));
-        }
-        finally
-        {
-            _reload.Release();
-        }
-    }
+    public Task WarmAsync(PlatformDbContext db, CancellationToken ct = default) => CurrentAsync(db, ct);
 
-    private sealed record Snapshot((int Count, DateTime Latest) Stamp, List<SolutionOffer> Offers)
+    private sealed record Snapshot(List<SolutionOffer> Offers)
     {
         public ConcurrentDictionary<(SizeClass Size, string Industry), ScenarioCostTable> Tables { get; } = new();
     }

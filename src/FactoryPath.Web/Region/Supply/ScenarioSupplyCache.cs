@@ -24,8 +24,7 @@ public sealed class ScenarioSupplyCache : Catalog.IPoolCache
 {
     public string Purpose => "the regional supply counts";
 
-    private readonly SemaphoreSlim _reload = new(1, 1);
-    private Snapshot? _snapshot;
+    private readonly Catalog.StampedSnapshot<Stamp, Snapshot> _snapshot = new();
 
     /// <summary>Per scenario id, the solutions available in <paramref name="regionCode"/> and their providers; scenarios without any are absent.</summary>
     public async Task<IReadOnlyDictionary<string, ScenarioOffer>> ForRegionAsync(PlatformDbContext db, string regionCode, CancellationToken ct = default)
@@ -37,27 +36,8 @@ public sealed class ScenarioSupplyCache : Catalog.IPoolCache
     /// <summary>Reads the pool once, so the first console page after a start does not wait for it (<see cref="Catalog.PoolCacheWarmup"/>).</summary>
     public Task WarmAsync(PlatformDbContext db, CancellationToken ct = default) => CurrentAsync(db, ct);
 
-    private async Task<Snapshot> CurrentAsync(PlatformDbContext db, CancellationToken ct)
-    {
-        var stamp = await StampAsync(db, ct);
-        var snapshot = _snapshot;
-        if (snapshot is not null && snapshot.Stamp == stamp) return snapshot;
-        await _reload.WaitAsync(ct);
-        try
-        {
-            snapshot = _snapshot;
-            if (snapshot is null || snapshot.Stamp != stamp)
-            {
-                snapshot = new Snapshot(stamp, await LoadAsync(db, ct));
-                _snapshot = snapshot;
-            }
-            return snapshot;
-        }
-        finally
-        {
-            _reload.Release();
-        }
-    }
+    private async Task<Snapshot> CurrentAsync(PlatformDbContext db, CancellationToken ct) =>
+        await _snapshot.GetAsync(await StampAsync(db, ct), async c => new Snapshot(await LoadAsync(db, c)), ct);
 
     private static async Task<Stamp> StampAsync(PlatformDbContext db, CancellationToken ct)
     {
@@ -103,7 +83,7 @@ public sealed class ScenarioSupplyCache : Catalog.IPoolCache
     /// <summary>One provider with solutions: where it serves, and its solutions per scenario.</summary>
     private sealed record ProviderOffer(IReadOnlyList<string> RegionsServed, IReadOnlyDictionary<string, int> SolutionsPerScenario);
 
-    private sealed record Snapshot(Stamp Stamp, IReadOnlyList<ProviderOffer> Providers)
+    private sealed record Snapshot(IReadOnlyList<ProviderOffer> Providers)
     {
         public ConcurrentDictionary<string, IReadOnlyDictionary<string, ScenarioOffer>> Regions { get; } = new(StringComparer.Ordinal);
     }
