@@ -66,7 +66,14 @@ internal static partial class CalendarConfigReader
         var offset = OffsetPattern().Match(text);
         if (offset.Success)
         {
-            var span = new TimeSpan(int.Parse(offset.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(offset.Groups[3].Value, CultureInfo.InvariantCulture), 0);
+            var minutes = int.Parse(offset.Groups[3].Value, CultureInfo.InvariantCulture);
+            if (minutes > 59)
+            {
+                yaml.Error(yaml.Node(map, "timeZone")!, $"calendar: 'timeZone' {text} has {minutes} minutes; an offset's minutes are 00 to 59 (such as +05:30)");
+                return null;
+            }
+
+            var span = new TimeSpan(int.Parse(offset.Groups[2].Value, CultureInfo.InvariantCulture), minutes, 0);
             if (span > TimeSpan.FromHours(14))
             {
                 yaml.Error(yaml.Node(map, "timeZone")!, $"calendar: 'timeZone' {text} is more than 14 hours from UTC");

@@ -66,6 +66,8 @@ public sealed class ShiftCalendarTests
     [InlineData("end: \"14:00\"}\n    - {name: late, start: \"14:00\"", "end: \"14:30\"}\n    - {name: late, start: \"14:00\"", 8, "shift 'late' overlaps shift 'early' (line 7)")]
     [InlineData("start: \"22:00\", end: \"06:00\"", "start: \"21:00\", end: \"06:30\"", 9, "shift 'night' overlaps shift 'early'")]
     [InlineData("timeZone: Asia/Shanghai", "timeZone: Mars/Olympus", 5, "'timeZone' 'Mars/Olympus' is neither a time zone name")]
+    [InlineData("timeZone: Asia/Shanghai", "timeZone: \"+08:75\"", 5, "'timeZone' +08:75 has 75 minutes; an offset's minutes are 00 to 59")]
+    [InlineData("timeZone: Asia/Shanghai", "timeZone: \"-15:00\"", 5, "'timeZone' -15:00 is more than 14 hours from UTC")]
     [InlineData("start: \"11:30\"", "start: \"11.30\"", 11, "'start' '11.30' is not a time of day written HH:MM")]
     [InlineData("{name: lunch, start: \"11:30\", end: \"12:00\"}", "{name: lunch, start: \"12:00\", end: \"12:00\"}", 11, "starts and ends at 12:00")]
     public void CalendarMistake_IsReportedAtItsLine(string find, string replace, int line, string message)
