@@ -19,6 +19,8 @@ public static class CatalogModel
             p.Property(x => x.DescriptionEn).HasMaxLength(4000);
             p.Property(x => x.Website).HasMaxLength(300);
             p.HasIndex(x => x.Name);
+            // the regional supply summary checks the latest change before every console page
+            p.HasIndex(x => x.UpdatedAt);
         });
 
         builder.Entity<Solution>(s =>

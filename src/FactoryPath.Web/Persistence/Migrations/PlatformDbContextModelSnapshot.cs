@@ -659,6 +659,8 @@ namespace FactoryPath.Web.Persistence.Migrations
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.ToTable("Providers", (string)null);
                 });
 

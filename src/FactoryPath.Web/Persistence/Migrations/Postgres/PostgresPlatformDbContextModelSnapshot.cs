@@ -667,6 +667,8 @@ namespace FactoryPath.Web.Persistence.Migrations.Postgres
 
                     b.HasIndex("Name");
 
+                    b.HasIndex("UpdatedAt");
+
                     b.ToTable("Providers", (string)null);
                 });
 
