@@ -7,7 +7,9 @@ namespace FactoryPath.Core.Tabular;
 /// Reads CSV text per RFC 4180: fields separated by commas, quoted fields with embedded commas, line breaks and
 /// doubled quotes, CRLF or LF line ends. Lenient where spreadsheets are: a stray quote inside an unquoted field is
 /// kept as text. Each record is numbered as a spreadsheet shows it (the first record is row 1, a quoted line break does
-/// not start a new row); blank records are skipped but still counted.
+/// not start a new row); blank records are skipped but still counted. The apostrophe <see cref="CsvWriter"/> puts
+/// before text a spreadsheet would run as a formula is removed (<see cref="FormulaGuard.Strip"/>), so the platform's
+/// own exports read back as they were written.
 /// </summary>
 public static class CsvReader
 {
@@ -35,7 +37,7 @@ public static class CsvReader
 
         void EndRecord()
         {
-            fields.Add(field.ToString());
+            fields.Add(FormulaGuard.Strip(field.ToString()));
             field.Clear();
             var record = new TabularRow(row, fields);
             if (!record.IsBlank) records.Add(record);
@@ -74,7 +76,7 @@ public static class CsvReader
                     quoteRow = row;
                     break;
                 case ',':
-                    fields.Add(field.ToString());
+                    fields.Add(FormulaGuard.Strip(field.ToString()));
                     field.Clear();
                     fieldStarted = false;
                     break;

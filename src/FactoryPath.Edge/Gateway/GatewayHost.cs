@@ -124,7 +124,7 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         var names = Kpi.Dashboard.DownReasonNames.Default.With(Config.DownReasons ?? new Dictionary<int, Kpi.Dashboard.ReasonName>());
         var dashboard = new LocalPage.LocalDashboard(() => Kpis, () => Gateway.Namespace.Snapshot(), Config.Calendar?.TimeZone ?? TimeZoneInfo.Local, names, TimeProvider.System);
-        var server = new LocalPage.LocalPageServer(web, dashboard, loggers.CreateLogger<LocalPage.LocalPageServer>());
+        var server = new LocalPage.LocalPageServer(web, dashboard, loggers.CreateLogger<LocalPage.LocalPageServer>(), () => Store.Health());
         try
         {
             server.Start();

@@ -24,6 +24,9 @@ public sealed class LocalDashboard(Func<IKpiSource?> kpis, Func<IReadOnlyList<Li
 
     public TimeZoneInfo Zone => zone;
 
+    /// <summary>The time now, by the dashboard's clock.</summary>
+    public DateTimeOffset Now => clock.GetUtcNow();
+
     /// <summary>Checks a range given as ISO 8601 instants; without one, today in the factory's time zone.</summary>
     public (DateTimeOffset From, DateTimeOffset To)? Range(string? from, string? to, out string? error)
     {

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FactoryPath.Edge.Configuration;
 using FactoryPath.Edge.Kpi.Dashboard;
+using FactoryPath.Edge.Store;
 using FactoryPath.Edge.Uplink.Contracts;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,9 @@ namespace FactoryPath.Edge.LocalPage;
 /// <summary>
 /// Serves the gateway's local dashboard over HTTP (<see cref="HttpListener"/>, no other dependency): the page, the
 /// platform's stylesheet, charts.js and ECharts (the Web project's own files, embedded in this assembly), and a small
-/// JSON API (/api/live, /api/summary, /api/trend, /api/pareto, /api/export.csv) answered by <see cref="LocalDashboard"/>.
+/// JSON API (/api/live, /api/summary, /api/trend, /api/pareto, /api/export.csv) answered by <see cref="LocalDashboard"/>,
+/// and /api/status with the local store's state: while it cannot write (disk full), the page opens with the store's
+/// alarm (<see cref="StoreStatusPage"/>) and local.js keeps it current.
 /// Read-only; a bad query is a 400 with the reason, an unexpected error a 500, and neither stops the server.
 /// </summary>
 public sealed class LocalPageServer : IAsyncDisposable
@@ -27,14 +30,17 @@ public sealed class LocalPageServer : IAsyncDisposable
 
     private readonly HttpListener listener = new();
     private readonly LocalDashboard dashboard;
+    private readonly Func<LocalStoreHealth>? store;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private Task? loop;
 
-    public LocalPageServer(LocalPageConfig config, LocalDashboard dashboard, ILogger logger)
+    /// <param name="store">The local store's health, for its alarm; null when the gateway has no store to report.</param>
+    public LocalPageServer(LocalPageConfig config, LocalDashboard dashboard, ILogger logger, Func<LocalStoreHealth>? store = null)
     {
         Config = config;
         this.dashboard = dashboard;
+        this.store = store;
         this.logger = logger;
         var host = config.Address.Equals(IPAddress.Any) || config.Address.Equals(IPAddress.IPv6Any) ? "+"
             : config.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{config.Address}]" : config.Address.ToString();
@@ -81,6 +87,12 @@ public sealed class LocalPageServer : IAsyncDisposable
                 await WriteAsync(response, 405, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("only GET"));
                 return;
             }
+            if (path == "/")
+            {
+                response.Headers["Cache-Control"] = "no-cache";
+                await WriteAsync(response, 200, Files[path].Type, Encoding.UTF8.GetBytes(Page(request.QueryString["lang"], request.UserLanguages?.FirstOrDefault())));
+                return;
+            }
             if (Files.TryGetValue(path, out var file))
             {
                 await using var stream = typeof(LocalPageServer).Assembly.GetManifestResourceStream(file.Resource)!;
@@ -111,10 +123,32 @@ public sealed class LocalPageServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The page, opened with the store's alarm when there is one, in the language of <c>?lang=</c> or else of the
+    /// browser (Chinese for zh-*, English otherwise), as local.js chooses.
+    /// </summary>
+    internal string Page(string? lang, string? browserLanguage)
+    {
+        using var stream = typeof(LocalPageServer).Assembly.GetManifestResourceStream(Files["/"].Resource)!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var html = reader.ReadToEnd();
+        if (store is null) return html;
+        var chinese = lang is "zh" or "en" ? lang == "zh" : browserLanguage?.StartsWith("zh", StringComparison.OrdinalIgnoreCase) == true;
+        return html.Replace(StoreStatusPage.Placeholder, StoreStatusPage.Banner(Status(chinese).Store?.Alarm), StringComparison.Ordinal);
+    }
+
+    /// <summary>The gateway's status in one language.</summary>
+    internal LocalStatus Status(bool chinese) =>
+        new(store is null ? null : StoreStatusPage.View(store(), chinese, dashboard.Zone, dashboard.Now));
+
     /// <summary>The API's answer to one GET: status, content type and body.</summary>
     internal (int Status, string Type, byte[] Body) Answer(string path, System.Collections.Specialized.NameValueCollection query)
     {
         if (path == "/api/live") return Json(dashboard.Live());
+        if (path == "/api/status")
+        {
+            return query["lang"] is null or "zh" or "en" ? Json(Status(query["lang"] != "en")) : Text(400, "lang must be zh or en");
+        }
         if (path is not ("/api/summary" or "/api/trend" or "/api/pareto" or "/api/export.csv")) return Text(404, "not found");
         var range = dashboard.Range(query["from"], query["to"], out var error);
         if (range is not { } r) return Text(400, error!);

@@ -247,7 +247,7 @@ public sealed partial class LocalStore : ISampleSink, IAsyncDisposable
     public LocalStoreHealth Health() => new(
         Interlocked.Read(ref samplesWritten), Interlocked.Read(ref eventsWritten), Interlocked.Read(ref batches),
         Interlocked.Read(ref writeErrors), Interlocked.Read(ref lostSamples), Interlocked.Read(ref rejectedSamples), Volatile.Read(ref lastError),
-        Interlocked.Read(ref heldSamples), Volatile.Read(ref alarm));
+        Interlocked.Read(ref heldSamples), Volatile.Read(ref alarm), options.OutageBufferSamples);
 
     /// <summary>Stops accepting samples, writes everything queued, and closes the database.</summary>
     public async ValueTask DisposeAsync()

@@ -45,10 +45,11 @@ public sealed record RollupProgress(int MinuteRows, int HourRows, DateTimeOffset
 /// Counters of the store's write path, for the gateway's health: samples and events written, appender passes, failed
 /// passes, samples lost (dropped beyond <see cref="LocalStoreOptions.OutageBufferSamples"/> while writes failed), samples
 /// refused or downgraded at the door (no tag id; NaN or infinite value), the samples held in memory until a write
-/// succeeds again, and the alarm while writes fail (null when writing works).
+/// succeeds again (at most <see cref="HeldLimit"/>, <see cref="LocalStoreOptions.OutageBufferSamples"/>), and the
+/// alarm while writes fail (null when writing works).
 /// </summary>
 public sealed record LocalStoreHealth(long SamplesWritten, long EventsWritten, long Batches, long WriteErrors, long LostSamples, long RejectedSamples, string? LastError,
-    long HeldSamples = 0, StoreAlarm? Alarm = null);
+    long HeldSamples = 0, StoreAlarm? Alarm = null, long HeldLimit = 0);
 
 /// <summary>
 /// Why the local store cannot write just now, with a message for the people on site in both languages: <see cref="DiskFull"/>
@@ -56,6 +57,9 @@ public sealed record LocalStoreHealth(long SamplesWritten, long EventsWritten, l
 /// </summary>
 public sealed record StoreAlarm(string Code, string MessageZh, string MessageEn, DateTimeOffset Since, long HeldSamples, long LostSamples)
 {
+    /// <summary>How many samples the store holds in memory at most (<see cref="LocalStoreOptions.OutageBufferSamples"/>).</summary>
+    public long HeldLimit { get; init; }
+
     public const string DiskFull = "disk-full";
     public const string WriteFailed = "write-failed";
 
@@ -63,9 +67,9 @@ public sealed record StoreAlarm(string Code, string MessageZh, string MessageEn,
         ? new(DiskFull,
             $"本地存储磁盘已满，数据暂时无法写入。新数据先保存在内存中（已保存 {held:N0} 条，最多 {bound:N0} 条），腾出磁盘空间后自动写入{(lost > 0 ? $"；已有 {lost:N0} 条因超出上限而丢失" : "")}。",
             $"The local store's disk is full: data cannot be written. New samples are held in memory ({held:N0} held, at most {bound:N0}) and written as soon as space is freed{(lost > 0 ? $"; {lost:N0} were lost beyond that bound" : "")}.",
-            since, held, lost)
+            since, held, lost) { HeldLimit = bound }
         : new(WriteFailed,
             $"本地存储暂时无法写入。新数据先保存在内存中（已保存 {held:N0} 条，最多 {bound:N0} 条），恢复后自动写入{(lost > 0 ? $"；已有 {lost:N0} 条因超出上限而丢失" : "")}。",
             $"The local store cannot write just now. New samples are held in memory ({held:N0} held, at most {bound:N0}) and written once writing works again{(lost > 0 ? $"; {lost:N0} were lost beyond that bound" : "")}.",
-            since, held, lost);
+            since, held, lost) { HeldLimit = bound };
 }

@@ -25,7 +25,7 @@ public sealed class AssessmentService(
     {
         var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == enterpriseId, ct);
         if (enterprise is null || !viewer.CanRead(enterprise)) return Outcome<AnswerSheet>.NotFound();
-        if (!viewer.CanChange(enterprise)) return Outcome<AnswerSheet>.Forbidden(UiText.Pick("只有企业本身可以填写评测。", "Only the enterprise itself can fill in an assessment."));
+        if (!AnswersFor(viewer, enterprise)) return Outcome<AnswerSheet>.Forbidden(UiText.Pick("只有企业本身可以填写评测。", "Only the enterprise itself can fill in an assessment."));
         if (string.IsNullOrWhiteSpace(modelId)) return Outcome<AnswerSheet>.Invalid("modelId", UiText.Pick("请选择评测模型。", "Please choose an assessment model."));
 
         var model = string.IsNullOrWhiteSpace(version) ? models.Latest(modelId) : models.Find(modelId, version);
@@ -274,13 +274,20 @@ public sealed class AssessmentService(
     public static AssessmentResult Details(StoredResult result) =>
         AssessmentJson.Deserialize<AssessmentResult>(result.ResultJson) ?? throw new InvalidOperationException($"Result {result.Id} has no stored details.");
 
+    /// <summary>
+    /// An assessment is the enterprise's own statement, and programmes and demonstration reviews rely on it: only the
+    /// enterprise's users start, answer and submit it. The operator and regional admins, who review what it feeds,
+    /// read it but do not write it (as they do not close an enterprise's demands or accept proposals for it).
+    /// </summary>
+    private static bool AnswersFor(Viewer viewer, Enterprise enterprise) => viewer.EnterpriseId == enterprise.Id;
+
     private async Task<Outcome<AnswerSheet>> EditableAsync(Viewer viewer, Guid sheetId, CancellationToken ct)
     {
         var sheet = await db.AnswerSheets.FirstOrDefaultAsync(s => s.Id == sheetId, ct);
         if (sheet is null) return Outcome<AnswerSheet>.NotFound();
         var enterprise = await db.Enterprises.AsNoTracking().FirstAsync(e => e.Id == sheet.EnterpriseId, ct);
         if (!viewer.CanRead(enterprise)) return Outcome<AnswerSheet>.NotFound();
-        if (!viewer.CanChange(enterprise)) return Outcome<AnswerSheet>.Forbidden(UiText.Pick("只有企业本身可以修改评测。", "Only the enterprise itself can change its assessment."));
+        if (!AnswersFor(viewer, enterprise)) return Outcome<AnswerSheet>.Forbidden(UiText.Pick("只有企业本身可以修改评测。", "Only the enterprise itself can change its assessment."));
         if (sheet.Status != AnswerSheetStatus.Draft)
             return Outcome<AnswerSheet>.Conflict(UiText.Pick("该评测已提交，不能再修改；如需更新请开始一次新的评测。", "This assessment was submitted and can no longer change; start a new one to update it."));
         return Outcome<AnswerSheet>.Ok(sheet);

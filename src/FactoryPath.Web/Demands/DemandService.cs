@@ -87,6 +87,10 @@ public sealed class DemandService(PlatformDbContext db, IDemandMatcher matcher, 
         return Outcome<PagedList<DemandSummary>>.Ok(new PagedList<DemandSummary>(items, paging.Page, paging.PageSize, total));
     }
 
+    /// <summary>Whether the viewer may see the demand at all (its owner, its region's admin, the operator, a recipient), changing nothing.</summary>
+    public async Task<bool> IsVisibleAsync(Viewer viewer, Guid id, CancellationToken ct = default) =>
+        await DemandAccess.LoadAsync(db, viewer, id, track: false, ct) is not null;
+
     /// <summary>One demand as the viewer may see it; a recipient provider opening it marks it read.</summary>
     public async Task<Outcome<DemandView>> GetAsync(Viewer viewer, Guid id, CancellationToken ct = default)
     {

@@ -133,7 +133,7 @@ public static class DemandsApi
             if (viewer is null) return Results.Unauthorized();
             if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
             return Reply(await service.ListAsync(viewer, paging, http.RequestAborted));
-        }).WithName("ListProjects").WithSummary("The projects of the caller's enterprise or provider, newest first, paged")
+        }).WithName("ListProjects").WithSummary("The projects of the caller's enterprise or provider (a regional admin: of its region's enterprises), newest first, paged")
           .Produces<PagedList<ProjectView>>().ProducesProblem(StatusCodes.Status403Forbidden);
 
         projects.MapGet("/{id:guid}", async (HttpContext http, ProjectService service, Guid id) =>

@@ -35,15 +35,20 @@ public sealed class ProjectService(PlatformDbContext db, ScenarioLibrary library
     public const string Cancel = "cancel";
     public const string Consent = "consent";
 
-    /// <summary>The projects of the viewer's enterprise or provider (an operator sees all), newest first.</summary>
+    /// <summary>
+    /// The projects of the viewer's enterprise or provider, of the enterprises of a regional admin's region (as it reads
+    /// each of them), or all for the operator; newest first.
+    /// </summary>
     public async Task<Outcome<PagedList<ProjectView>>> ListAsync(Viewer viewer, Paging paging, CancellationToken ct = default)
     {
         IQueryable<TransformationProject> query = db.Projects.AsNoTracking();
         if (viewer.IsPlatformAdmin) { }
+        else if (viewer.IsRegionalAdmin)
+            query = from p in query join e in viewer.Readable(db.Enterprises.AsNoTracking()) on p.EnterpriseId equals e.Id select p;
         else if (viewer.IsEnterpriseUser && viewer.EnterpriseId is { } enterpriseId) query = query.Where(p => p.EnterpriseId == enterpriseId);
         else if (viewer.IsEnterpriseUser) query = query.Where(_ => false);
         else if (viewer.IsProvider) query = query.Where(p => p.ProviderId == viewer.ProviderId);
-        else return Outcome<PagedList<ProjectView>>.Forbidden(UiText.Pick("只有企业、服务商和平台运营可以查看项目列表。", "Only enterprises, providers and operators have a project list."));
+        else return Outcome<PagedList<ProjectView>>.Forbidden(UiText.Pick("只有企业、服务商、地区管理员和平台运营可以查看项目列表。", "Only enterprises, providers, regional administrators and operators have a project list."));
 
         var total = await query.CountAsync(ct);
         var rows = await Joined(db, query).OrderByDescending(r => r.Project.CreatedAt).ThenBy(r => r.Project.Id)

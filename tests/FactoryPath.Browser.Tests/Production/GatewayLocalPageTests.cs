@@ -6,6 +6,7 @@ using FactoryPath.Edge.Kpi;
 using FactoryPath.Edge.Kpi.Dashboard;
 using FactoryPath.Edge.LocalPage;
 using FactoryPath.Edge.Model;
+using FactoryPath.Edge.Store;
 using FactoryPath.Edge.Uplink.Contracts;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -61,6 +62,33 @@ public class GatewayLocalPageTests(BrowserFixture fixture) : BrowserTest(fixture
         var first = await good.InnerTextAsync();
         await Expect(good).Not.ToHaveTextAsync(first, new() { Timeout = 30_000 });
         Assert.True(await page.Locator("[data-testid=error]").IsHiddenAsync());
+    }
+
+    [Theory]
+    [InlineData("zh", "本地存储磁盘已满", "内存中暂存 4,321 / 2,000,000 条数据")]
+    [InlineData("en", "Local store: disk full", "4,321 of at most 2,000,000 samples held in memory")]
+    public async Task The_store_alarm_shows_while_the_disk_is_full_and_goes_when_it_writes_again(string lang, string title, string held)
+    {
+        var since = DateTimeOffset.UtcNow.AddMinutes(-5);
+        var health = new LocalStoreHealth(100, 0, 4, 12, 0, 0, "disk full", 4_321,
+            new StoreAlarm(StoreAlarm.DiskFull, "本地存储磁盘已满，数据暂时无法写入。", "The local store's disk is full: data cannot be written.", since, 4_321, 0) { HeldLimit = 2_000_000 },
+            2_000_000);
+        var dashboard = new LocalDashboard(() => null, () => [], TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"), DownReasonNames.Default, TimeProvider.System);
+        await using var server = new LocalPageServer(new LocalPageConfig(IPAddress.Loopback, FreePort()), dashboard, NullLogger.Instance, () => Volatile.Read(ref health));
+        server.Start();
+
+        var page = await NewPageAsync(lang == "zh" ? "zh-CN" : "en");
+        await page.GotoAsync(server.Url + "?lang=" + lang);
+        var alarm = page.Locator("[data-testid=store-alarm]");
+        await Expect(alarm).ToBeVisibleAsync();
+        await Expect(alarm.Locator("[data-testid=store-alarm-title]")).ToHaveTextAsync(title);
+        await Expect(alarm.Locator("[data-testid=store-alarm-held]")).ToHaveTextAsync(held);
+        await Expect(alarm.Locator("[data-testid=store-alarm-since]")).ToContainTextAsync(TimeZoneInfo.ConvertTime(since, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd HH:mm"));
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-loaded", "true", new() { Timeout = 30_000 });
+        await ScreenshotAsync(page, $"gateway-local-disk-full-{lang}");
+
+        Volatile.Write(ref health, health with { Alarm = null, HeldSamples = 0 }); // space again: the page's next refresh clears the banner
+        await Expect(alarm).ToBeHiddenAsync(new() { Timeout = 30_000 });
     }
 
     private static int FreePort()

@@ -186,7 +186,6 @@ public sealed class DemandAuthorizationTests : IClassFixture<DemandAuthorization
     [InlineData("ServiceProvider", "GET", "/api/v1/projects")]
     [InlineData("RegionalAdmin", "POST", "/api/v1/demands")]
     [InlineData("RegionalAdmin", "GET", "/api/v1/inbox")]
-    [InlineData("RegionalAdmin", "GET", "/api/v1/projects")]
     [InlineData("PlatformAdmin", "POST", "/api/v1/demands")]
     [InlineData("PlatformAdmin", "GET", "/api/v1/inbox")]
     [InlineData("EnterpriseUser", "GET", "/api/v1/inbox")]
@@ -224,6 +223,8 @@ public sealed class DemandAuthorizationTests : IClassFixture<DemandAuthorization
         Assert.Equal(refused, (await admin.Http.PostAsync($"/api/v1/projects/{_w.Project}/cancel", null)).StatusCode);
         var list = await ApiClient.ReadAsync(await admin.Http.GetAsync("/api/v1/demands?pageSize=100"));
         Assert.Equal(sees, list.GetProperty("items").EnumerateArray().Any(d => d.GetProperty("id").GetGuid() == _w.Demand));
+        var projects = await ApiClient.ReadAsync(await admin.Http.GetAsync("/api/v1/projects?pageSize=100"));
+        Assert.Equal(sees, projects.GetProperty("items").EnumerateArray().Any(p => p.GetProperty("id").GetGuid() == _w.Project));
     }
 
     [Fact]

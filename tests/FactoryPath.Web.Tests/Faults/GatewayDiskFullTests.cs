@@ -1,4 +1,7 @@
 using FactoryPath.Edge.Assets;
+using FactoryPath.Edge.Configuration;
+using FactoryPath.Edge.Kpi.Dashboard;
+using FactoryPath.Edge.LocalPage;
 using FactoryPath.Edge.Model;
 using FactoryPath.Edge.Store;
 using FactoryPath.Edge.Uplink;
@@ -17,7 +20,8 @@ namespace FactoryPath.Web.Tests.Faults;
 /// file fills while samples keep arriving: writing stops without a crash, the store raises a "disk full" alarm and holds
 /// the samples in memory (within <see cref="LocalStoreOptions.OutageBufferSamples"/>), a journal append fails without
 /// leaving half a record; once the filler is deleted the held samples are written, the alarm clears, and every sample
-/// of the run is in the store and, rolled up and sent through the journal, on the platform.
+/// of the run is in the store and, rolled up and sent through the journal, on the platform. The gateway's local page
+/// (its own web page, served from the same store) shows the alarm while the disk is full and no alarm afterwards.
 /// </summary>
 public sealed class GatewayDiskFullTests : IDisposable
 {
@@ -49,6 +53,11 @@ public sealed class GatewayDiskFullTests : IDisposable
         using var journal = UplinkJournal.Open(new UplinkJournalOptions { Directory = Path.Combine(disk.Path, "journal"), GatewayId = gateway.Id });
         var uplink = new RollupUplink(store, journal, new RollupUplinkOptions(),
             () => throw new InvalidOperationException("not used"), () => throw new InvalidOperationException("not used"), () => true);
+        var dashboard = new LocalDashboard(() => null, () => [], TimeZoneInfo.Utc, DownReasonNames.Default, TimeProvider.System);
+        await using var page = new LocalPageServer(new LocalPageConfig(System.Net.IPAddress.Loopback, Edge.Tests.Infrastructure.FreePort.Next()), dashboard,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, () => store.Health());
+        page.Start();
+        using var browser = new HttpClient { BaseAddress = new Uri(page.Url), Timeout = TimeSpan.FromSeconds(60) };
 
         await WriteAsync(store, 0, Before);
         await store.FlushAsync();
@@ -66,6 +75,18 @@ public sealed class GatewayDiskFullTests : IDisposable
         Assert.Contains("disk is full", alarm.MessageEn);
         Assert.True(store.Health().HeldSamples > 0, "samples are held in memory");
         Assert.Equal(0, store.Health().LostSamples);
+        // the local page says so, in Chinese and English, with since when and the samples held out of the limit
+        var zh = await browser.GetStringAsync("/?lang=zh");
+        Assert.Contains("data-testid=\"store-alarm\" data-code=\"disk-full\"", zh);
+        Assert.Contains("本地存储磁盘已满", zh);
+        Assert.Contains($"自 {alarm.Since:yyyy-MM-dd HH:mm:ss} (UTC+00:00) 起", zh);
+        Assert.Contains(" / 100,000 条数据", zh);
+        var status = JsonDocument.Parse(await browser.GetStringAsync("/api/status?lang=en")).RootElement.GetProperty("store");
+        Assert.False(status.GetProperty("writing").GetBoolean());
+        Assert.Equal("disk-full", status.GetProperty("alarm").GetProperty("code").GetString());
+        Assert.Equal("Local store: disk full", status.GetProperty("alarm").GetProperty("title").GetString());
+        Assert.True(status.GetProperty("alarm").GetProperty("heldSamples").GetInt64() > 0, "the page counts the held samples");
+        Assert.Equal(100_000, status.GetProperty("alarm").GetProperty("heldLimit").GetInt64());
         // the journal's last page may still have room for a record or two; then it is full too
         Exception? appendOnFullDisk = null;
         for (var i = 0; i < 1_000 && appendOnFullDisk is null; i++)
@@ -79,6 +100,10 @@ public sealed class GatewayDiskFullTests : IDisposable
         // space again
         File.Delete(filler);
         await Eventually.TrueAsync(() => Task.FromResult(store.Health() is { Alarm: null, HeldSamples: 0 }), "the held samples are written and the alarm clears", 60);
+        Assert.Contains(StoreStatusPage.Placeholder, await browser.GetStringAsync("/?lang=zh"));
+        var cleared = JsonDocument.Parse(await browser.GetStringAsync("/api/status?lang=zh")).RootElement.GetProperty("store");
+        Assert.True(cleared.GetProperty("writing").GetBoolean());
+        Assert.False(cleared.TryGetProperty("alarm", out _), "the page shows no alarm once the store writes");
         await store.FlushAsync();
         var health = store.Health();
         Assert.Equal(0, health.LostSamples);

@@ -89,7 +89,7 @@ public static class AuthorizationMatrix
         Row("GET /api/v1/catalog/scenarios", "/api/v1/catalog/scenarios", "200 200 200 200 200 200 200");
         Row("GET /api/v1/catalog/scenarios/{id}", "/api/v1/catalog/scenarios/equipment-monitoring", "200 200 200 200 200 200 200");
         Row("GET /api/v1/me", "/api/v1/me", "401 200 200 200 200 200 200");
-        Row("POST /api/v1/enterprises/{enterpriseId:guid}/sheets", "/api/v1/enterprises/{enterprise}/sheets", "401 400 404 404 403 404 400", body: "{}");
+        Row("POST /api/v1/enterprises/{enterpriseId:guid}/sheets", "/api/v1/enterprises/{enterprise}/sheets", "401 400 404 404 403 404 403", body: "{}");
         Row("GET /api/v1/enterprises/{enterpriseId:guid}/sheets", "/api/v1/enterprises/{enterprise}/sheets", "401 200 404 404 403 404 200");
         Row("GET /api/v1/enterprises/{enterpriseId:guid}/results", "/api/v1/enterprises/{enterprise}/results", "401 200 404 404 200 404 200");
         Row("GET /api/v1/results/{id:guid}", "/api/v1/results/{result}", "401 200 404 404 403 404 200");
@@ -108,8 +108,8 @@ public static class AuthorizationMatrix
         Row("GET /api/v1/enterprises/{id:guid}", "/api/v1/enterprises/{enterprise}", "401 200 404 404 200 404 200");
         Row("PUT /api/v1/enterprises/{id:guid}", "/api/v1/enterprises/{enterprise}", "401 400 404 404 403 404 400", body: "{}");
         Row("GET /api/v1/sheets/{id:guid}", "/api/v1/sheets/{draft}", "401 200 404 404 403 404 200");
-        Row("PUT /api/v1/sheets/{id:guid}/answers", "/api/v1/sheets/{draft}/answers", "401 - 404 404 403 404 -", body: "{}");
-        Row("POST /api/v1/sheets/{id:guid}/submit", "/api/v1/sheets/{draft}/submit", "401 - 404 404 403 404 400", body: "{}");
+        Row("PUT /api/v1/sheets/{id:guid}/answers", "/api/v1/sheets/{draft}/answers", "401 - 404 404 403 404 403", body: "{}");
+        Row("POST /api/v1/sheets/{id:guid}/submit", "/api/v1/sheets/{draft}/submit", "401 - 404 404 403 404 403", body: "{}");
         Row("GET /api/v1/pool/providers/", "/api/v1/pool/providers", "401 200 200 200 200 200 200");
         Row("GET /api/v1/pool/providers/{id:guid}", "/api/v1/pool/providers/{provider}", "401 200 200 200 200 200 200");
         Row("POST /api/v1/pool/providers/", "/api/v1/pool/providers", "401 403 403 403 403 403 400", body: "{}");
@@ -146,7 +146,7 @@ public static class AuthorizationMatrix
         Row("GET /api/v1/proposals/{id:guid}", "/api/v1/proposals/{proposal}", "401 200 404 404 200 404 200");
         Row("PUT /api/v1/proposals/{id:guid}", "/api/v1/proposals/{proposal}", "401 403 403 404 403 403 403", body: "{}");
         Row("POST /api/v1/proposals/{id:guid}/withdraw", "/api/v1/proposals/{proposal}/withdraw", "401 403 403 404 403 403 403", body: "{}");
-        Row("GET /api/v1/projects/", "/api/v1/projects", "401 200 200 200 403 403 200");
+        Row("GET /api/v1/projects/", "/api/v1/projects", "401 200 200 200 200 200 200");
         Row("GET /api/v1/projects/{id:guid}", "/api/v1/projects/{project}", "401 200 404 404 200 404 200");
         Row("POST /api/v1/projects/{id:guid}/start", "/api/v1/projects/{project}/start", "401 - 404 404 403 404 -", body: "{}");
         Row("POST /api/v1/projects/{id:guid}/complete", "/api/v1/projects/{project}/complete", "401 409 404 404 403 404 403", body: "{}");
@@ -216,7 +216,7 @@ public static class AuthorizationMatrix
         Row("PAGE /region", "/region", "login denied denied denied 200 200 200");
         Row("PAGE /region/{Code}", "/region/330200", "login denied denied denied 200 403 200");
         Row("PAGE /region/{Code}/report", "/region/330200/report", "login denied denied denied 200 403 200");
-        Row("PAGE /projects", "/projects", "login 200 200 200 denied denied 200");
+        Row("PAGE /projects", "/projects", "login 200 200 200 200 200 200");
         Row("PAGE /projects/{Id:guid}", "/projects/{project}", "login 200 404 404 200 404 200");
         Row("PAGE /programmes/applications/{Id:guid}", "/programmes/applications/{application}", "login 200 404 denied 200 404 200");
         Row("PAGE /programmes/new", "/programmes/new", "login denied denied denied 200 200 200");
@@ -248,7 +248,7 @@ public static class AuthorizationMatrix
         Row("PAGE /demonstration/applications/{Id:guid}", "/demonstration/applications/{demonstration}", "login 200 404 404 200 404 200");
         Row("PAGE /demonstration", "/demonstration", "login 200 200 200 200 200 200");
         Row("PAGE /admin/demonstration", "/admin/demonstration", "login denied denied denied 200 200 200");
-        Row("PAGE /demands/{Id:guid}", "/demands/{demand}", "login 200 404 302 200 404 200");
+        Row("PAGE /demands/{Id:guid}", "/demands/{demand}", "login 200 404 404 200 404 200");
         Row("PAGE /inbox", "/inbox", "login denied denied 200 denied denied denied");
         Row("PAGE /inbox/{Id:guid}", "/inbox/{demand}", "login denied denied 404 denied denied denied");
         Row("PAGE /demands", "/demands", "login 200 200 denied 200 200 200");

@@ -42,10 +42,22 @@ public static class CsvExport
 
     private static string Minutes(long ms) => (ms / 60_000.0).ToString("0.##", CultureInfo.InvariantCulture);
 
-    /// <summary>Quotes a field that holds a comma, quote or line break (RFC 4180 §2), and one that a spreadsheet would read as a formula.</summary>
+    /// <summary>Quotes a field that holds a comma, quote or line break (RFC 4180 §2); text a spreadsheet would run as a formula gets an apostrophe.</summary>
     private static string Field(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@') value = "'" + value;
+        value = GuardFormula(value);
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
+    /// <summary>
+    /// OWASP "CSV Injection": text that starts with = + - @, a tab or a carriage return (after any apostrophes) gets one
+    /// more apostrophe in front, so a spreadsheet shows it instead of running it. The same rule as the platform's
+    /// FactoryPath.Core.Tabular.FormulaGuard, which the gateway does not reference; numbers are written without it.
+    /// </summary>
+    internal static string GuardFormula(string text)
+    {
+        var i = 0;
+        while (i < text.Length && text[i] == '\'') i++;
+        return i < text.Length && text[i] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
     }
 }

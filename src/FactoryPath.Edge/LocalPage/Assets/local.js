@@ -106,10 +106,22 @@
     if (window.fpCharts) window.fpCharts.render();
   }
 
+  // the local store's alarm (disk full, write failed), as the server wrote it into the page: shown while it lasts
+  function renderStore(status) {
+    var box = document.querySelector('[data-testid=store-alarm]');
+    var a = status.store && status.store.alarm;
+    if (!a) { box.hidden = true; box.removeAttribute('data-code'); box.replaceChildren(); return; }
+    box.setAttribute('data-code', a.code);
+    box.replaceChildren(el('strong', { 'data-testid': 'store-alarm-title' }, [a.title]), el('p', { 'data-testid': 'store-alarm-message' }, [a.message]),
+      el('p', { 'class': 'small' }, [el('span', { 'data-testid': 'store-alarm-since' }, [a.sinceText]), ' · ', el('span', { 'data-testid': 'store-alarm-held' }, [a.heldText])]));
+    box.hidden = false;
+  }
+
   function get(path) { return fetch(path, { cache: 'no-store' }).then(function (r) { if (!r.ok) return r.text().then(function (x) { throw new Error(x); }); return r.json(); }); }
 
   function refresh() {
     var q = rangeQuery();
+    get('/api/status?lang=' + lang).then(renderStore).catch(function () { /* the dashboard's error box reports a gateway that does not answer */ });
     Promise.all([get('/api/live'), get('/api/summary?' + q), get('/api/trend?' + q + '&bucket=' + range.bucket), get('/api/pareto?' + q)])
       .then(function (r) {
         document.querySelector('[data-testid=error]').hidden = true;

@@ -151,6 +151,26 @@ public sealed class DashboardsTests
         Assert.Contains(",'=cmd,", en[1]); // a formula is written as text
     }
 
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://evil.example\")", "'=HYPERLINK(\"http://evil.example\")")]
+    [InlineData("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0")]
+    [InlineData("-2+3", "'-2+3")]
+    [InlineData("@SUM(1)", "'@SUM(1)")]
+    [InlineData("\t=1", "'\t=1")]
+    [InlineData("\r=1", "'\r=1")]
+    [InlineData("'=1", "''=1")]
+    [InlineData("'press", "'press")]
+    [InlineData("line-1", "line-1")]
+    public void Group_names_a_spreadsheet_would_run_are_written_as_text(string group, string written)
+    {
+        Assert.Equal(written, CsvExport.GuardFormula(group));
+        var figures = KpiFigures.From(new KpiSums(60_000, 45_000, 15_000, 0, 0, 0, 9, 1, 40, 0.5));
+        var csv = Encoding.UTF8.GetString(CsvExport.Write([new TableRow(DateTimeOffset.UnixEpoch, "p", group, figures)], chinese: false)[3..]);
+        var field = csv.Split("\r\n", 2)[1][("1970-01-01T00:00:00+00:00,p,".Length)..];
+        var quoted = written.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + written.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : written;
+        Assert.StartsWith(quoted + ",", field, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Live_machines_read_their_state_from_the_state_tag_and_unknown_when_it_is_not_usable()
     {
