@@ -331,7 +331,9 @@ public sealed class SyntheticDataTests : IDisposable
 
         using var factory = new PlatformFactory(dataDir);
         Guid enterpriseId;
+        Guid demandId;
         int demandCount;
+        int inboxCount;
         Guid? projectId;
         string province;
         int provinceDemands;
@@ -342,6 +344,9 @@ public sealed class SyntheticDataTests : IDisposable
             var owner = await db.Users.AsNoTracking().SingleAsync(u => u.Email == SyntheticDataGenerator.OwnerEmail(1));
             enterpriseId = owner.EnterpriseId!.Value;
             demandCount = await db.Demands.CountAsync(d => d.EnterpriseId == enterpriseId);
+            demandId = await db.Demands.Where(d => d.EnterpriseId == enterpriseId).Select(d => d.Id).FirstAsync();
+            var provider = await db.Users.AsNoTracking().SingleAsync(u => u.Email == SyntheticDataGenerator.ProviderEmail(1));
+            inboxCount = await db.DemandRecipients.CountAsync(r => r.ProviderId == provider.ProviderId);
             projectId = await db.Projects.Where(p => p.EnterpriseId == enterpriseId).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
             // the province whose enterprises posted most: enough of them that the console shows the count (cells under 5 are hidden)
             var posted = await (from d in db.Demands join e in db.Enterprises on d.EnterpriseId equals e.Id select new { e.ProvinceCode, d.EnterpriseId }).ToListAsync();
@@ -367,6 +372,13 @@ public sealed class SyntheticDataTests : IDisposable
         var pages = await PageClient.SignedInAsync(factory, SyntheticDataGenerator.OwnerEmail(1), Password);
         Assert.Equal(HttpStatusCode.OK, (await pages.Http.GetAsync("/production?range=30d")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await pages.Http.GetAsync("/projects")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await pages.Http.GetAsync("/demands")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await pages.Http.GetAsync($"/demands/{demandId}")).StatusCode);
+
+        var providerClient = await ApiClient.SignInAsync(factory, SyntheticDataGenerator.ProviderEmail(1), Password);
+        var inbox = await ApiClient.ReadAsync(await providerClient.Http.GetAsync("/api/v1/inbox"));
+        Assert.Equal(inboxCount, inbox.GetProperty("total").GetInt32());
+        Assert.True(inboxCount > 0, "400 demands, each sent to 2–5 of 8 providers, reach the first");
         if (projectId is { } id) Assert.Equal(HttpStatusCode.OK, (await pages.Http.GetAsync($"/projects/{id}")).StatusCode);
 
         var admin = await ApiClient.SignInAsync(factory, SyntheticDataGenerator.AdminEmail(province), Password);
