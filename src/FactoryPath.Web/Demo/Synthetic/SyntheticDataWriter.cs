@@ -84,11 +84,11 @@ public sealed class SyntheticDataWriter(PlatformDbContext db)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            // PostgreSQL: EF Core's batched inserts (its provider writes the arrays, JSON and date-times) except for results,
-            // which go through binary COPY; tracking is cleared after every batch so memory stays flat
+            // PostgreSQL: binary COPY for results and the tables with a CopyShape (enterprises, accounts, production), EF
+            // Core's batched inserts for the others (PostgresSink)
             async Task Pass<T>(string table, IEnumerable<T> items, long total, Action<IRowSink, T> write)
             {
-                IRowSink sink = sqlite is not null ? new SqliteSink(sqlite) : new TrackedSink(db);
+                IRowSink sink = sqlite is not null ? new SqliteSink(sqlite) : new PostgresSink(db);
                 reports.AddRange(await RunPassAsync(sink, table, items, total, write, progress, ct));
             }
 

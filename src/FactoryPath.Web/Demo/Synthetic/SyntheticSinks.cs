@@ -1,5 +1,7 @@
 using FactoryPath.Web.Persistence;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using Microsoft.EntityFrameworkCore;
 
 namespace FactoryPath.Web.Demo.Synthetic;
 
@@ -63,10 +65,17 @@ internal sealed class SqliteSink(SqliteConnection connection) : IRowSink
     }
 }
 
-/// <summary>PostgreSQL: EF Core's batched inserts, tracking cleared after every batch so memory stays flat.</summary>
-internal sealed class TrackedSink(PlatformDbContext db) : IRowSink
+/// <summary>
+/// PostgreSQL: tables with a <see cref="CopyShape{T}"/> are buffered and copied in with binary COPY at the end of each
+/// batch, in the order first written, in one transaction; the others go through EF Core's batched inserts (its provider
+/// writes the arrays, JSON and date-times), tracking cleared after every batch so memory stays flat. A pass either
+/// copies all its tables or none (the passes with COPY shapes write only such tables), so parents go in first.
+/// </summary>
+internal sealed class PostgresSink(PlatformDbContext db) : IRowSink
 {
     private readonly List<KeyValuePair<string, int>> _rows = [];
+    private readonly List<Func<NpgsqlConnection, CancellationToken, Task>> _copies = [];
+    private readonly Dictionary<string, object> _buffers = new(StringComparer.Ordinal);
 
     public IReadOnlyList<KeyValuePair<string, int>> Rows => _rows;
 
@@ -76,16 +85,44 @@ internal sealed class TrackedSink(PlatformDbContext db) : IRowSink
 
     public void Add<T>(TableShape<T> shape, T row) where T : class
     {
-        db.Set<T>().Add(row);
         var i = _rows.FindIndex(r => r.Key == shape.Table);
         if (i < 0) _rows.Add(KeyValuePair.Create(shape.Table, 1));
         else _rows[i] = KeyValuePair.Create(shape.Table, _rows[i].Value + 1);
+        if (CopyShapes.For<T>(shape.Table) is not { } copy)
+        {
+            db.Set<T>().Add(row);
+            return;
+        }
+
+        if (!_buffers.TryGetValue(shape.Table, out var buffer))
+        {
+            var rows = new List<T>();
+            _buffers[shape.Table] = buffer = rows;
+            _copies.Add(async (connection, ct) =>
+            {
+                await copy.WriteAsync(connection, rows, ct);
+                rows.Clear();
+            });
+        }
+
+        ((List<T>)buffer).Add(row);
     }
 
     public async Task CommitAsync(CancellationToken ct)
     {
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        if (_copies.Count > 0)
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            foreach (var copy in _copies) await copy(connection, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
     }
 
     public void Dispose()
