@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using FactoryPath.Core.Assessment;
+using FactoryPath.Edge.Uplink.Contracts;
 using FactoryPath.Core.Demands;
 using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Demands;
@@ -102,6 +103,7 @@ public sealed class SyntheticDataTests : IDisposable
         Assert.Equal(0, await db.Proposals.CountAsync());
         Assert.Equal(0, await db.Projects.CountAsync());
         Assert.Equal(0, await db.Gateways.CountAsync());
+        Assert.Equal(0, await db.GatewaySnapshots.CountAsync());
         Assert.Equal(0, await db.ProductionHours.CountAsync());
         Assert.Equal(0, await db.ProductionDownHours.CountAsync());
         Assert.Equal(0, await db.Solutions.CountAsync());
@@ -190,6 +192,17 @@ public sealed class SyntheticDataTests : IDisposable
         var gateways = await db.Gateways.AsNoTracking().OrderBy(g => g.Id).ToListAsync();
         Assert.Equal(Enumerable.Range(1, counts.Gateways).Select(SyntheticDataGenerator.GatewayId), gateways.Select(g => g.Id));
         var hours = await db.ProductionHours.AsNoTracking().ToListAsync();
+        // the equipment register each gateway reported (the KPI evidence's source) names the machines the hours are of
+        var snapshots = await db.GatewaySnapshots.AsNoTracking().ToListAsync();
+        Assert.Equal(gateways.Count, snapshots.Count(s => s.Kind == UplinkKinds.Register));
+        foreach (var snapshot in snapshots)
+        {
+            var register = JsonSerializer.Deserialize<EquipmentRegisterReport>(snapshot.Json, UplinkJson.Options)!;
+            Assert.Equal(hours.Where(h => h.GatewayId == snapshot.GatewayId).Select(h => h.AssetPath).Distinct().Order(),
+                register.Items.Where(i => i.Networked).Select(i => i.AssetPath).Order());
+            Assert.InRange(register.Total - register.Digital, 1, 3);
+        }
+
         Assert.InRange(hours.Count, counts.ProductionHoursAtMost * 3 / 4, counts.ProductionHoursAtMost);
         Assert.All(hours, h =>
         {
@@ -368,6 +381,10 @@ public sealed class SyntheticDataTests : IDisposable
         Assert.True(summary.GetProperty("total").GetProperty("energyPerGoodUnit").GetDouble() > 0);
         var pareto = await ApiClient.ReadAsync(await client.Http.GetAsync($"/api/v1/production/pareto?from={from}&to={to}"));
         Assert.True(pareto.GetProperty("totalDownMs").GetInt64() > 0);
+        // the KPI evidence counts the machines of the gateway's register: two networked, one to three manual
+        var evidence = await ApiClient.ReadAsync(await client.Http.GetAsync($"/api/v1/enterprises/{enterpriseId}/evidence"));
+        Assert.Equal(2, evidence.GetProperty("equipment").GetProperty("networked").GetInt32());
+        Assert.InRange(evidence.GetProperty("equipment").GetProperty("total").GetInt32(), 3, 5);
 
         var pages = await PageClient.SignedInAsync(factory, SyntheticDataGenerator.OwnerEmail(1), Password);
         Assert.Equal(HttpStatusCode.OK, (await pages.Http.GetAsync("/production?range=30d")).StatusCode);
@@ -405,13 +422,14 @@ public sealed class SyntheticDataTests : IDisposable
         foreach (var table in new[]
                  {
                      "Enterprises", "Providers", "Solutions", "Cases", "AnswerSheets", "Results", "AspNetUsers", "AspNetUserRoles", "Demands", "DemandRecipients", "Proposals",
-                     "Projects", "Gateways", "ProductionHours", "ProductionDownHours",
+                     "Projects", "Gateways", "GatewaySnapshots", "ProductionHours", "ProductionDownHours",
                  })
         {
             using var command = connection.CreateCommand();
             command.CommandText = table switch
             {
                 // role ids are the database's own (made when its roles are first created); the role name is what the row means
+                "GatewaySnapshots" => "SELECT * FROM \"GatewaySnapshots\" ORDER BY \"GatewayId\"",
                 "AspNetUserRoles" => "SELECT ur.\"UserId\", r.\"Name\" FROM \"AspNetUserRoles\" ur JOIN \"AspNetRoles\" r ON r.\"Id\" = ur.\"RoleId\" ORDER BY ur.\"UserId\"",
                 _ => $"SELECT * FROM \"{table}\" ORDER BY \"Id\"",
             };

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using FactoryPath.Edge.Uplink.Contracts;
 using FactoryPath.Core.Catalog;
 using FactoryPath.Core.Demands;
 using FactoryPath.Core.Enterprises;
@@ -16,6 +18,9 @@ public sealed record SyntheticAccount(PlatformUser User, string Role);
 
 /// <summary>A generated demand with the providers it was matched to, their proposals and the project of the accepted one.</summary>
 public sealed record SyntheticDemand(Demand Demand, IReadOnlyList<DemandRecipient> Recipients, IReadOnlyList<Proposal> Proposals, TransformationProject? Project);
+
+/// <summary>A generated gateway and the equipment register it last reported (what the KPI evidence reads).</summary>
+public sealed record SyntheticGateway(Gateway Gateway, GatewaySnapshot Register);
 
 /// <summary>One machine over one UTC hour and shift, and its down time by reason in that hour.</summary>
 public sealed record SyntheticHour(ProductionHour Hour, IReadOnlyList<ProductionDownHour> Down);
@@ -231,9 +236,11 @@ public sealed partial class SyntheticDataGenerator
 
     /// <summary>
     /// Gateways of the first <paramref name="count"/> enterprises, one each (<see cref="GatewayId"/>), issued before the
-    /// production period, secret <see cref="PasswordHash"/> (the generated accounts' password).
+    /// production period, secret <see cref="PasswordHash"/> (the generated accounts' password), each with the equipment
+    /// register it last reported: its <paramref name="machinesPerGateway"/> machines (digital and networked, the same
+    /// paths as <see cref="ProductionHours"/>) and one to three manual machines (neither).
     /// </summary>
-    public IEnumerable<Gateway> Gateways(int count, int productionDays)
+    public IEnumerable<SyntheticGateway> Gateways(int count, int machinesPerGateway, int productionDays)
     {
         if (count <= 0) yield break;
         var hash = PasswordHash ?? throw new InvalidOperationException("Gateways need the password hash (their secret).");
@@ -243,12 +250,32 @@ public sealed partial class SyntheticDataGenerator
         {
             var e = _enterprises[i];
             var issued = ProductionUntil.AddDays(-productionDays - 1 - rng.Next(60));
-            yield return new Gateway
+            var gateway = new Gateway
             {
                 Id = GatewayId(i + 1), EnterpriseId = e.Id, Name = $"{e.Place}{1 + rng.Next(3)}号车间网关", SecretHash = hash, IssuedAt = issued,
                 StartedAt = issued, LastSeenAt = productionDays > 0 ? ProductionUntil.AddMinutes(-1) : null, Version = "1.0.0",
             };
+            var items = Machines(i + 1, machinesPerGateway).Select(m => new RegisteredEquipment(m, m[(m.LastIndexOf('/') + 1)..], m.Split('/')[2].Split('-')[0], true, true))
+                .Concat(Enumerable.Range(1, 1 + rng.Next(3)).Select(k => new RegisteredEquipment($"site-1/assembly/manual-{k}", $"manual-{k}", "manual", false, false)))
+                .ToList();
+            yield return new SyntheticGateway(gateway, new GatewaySnapshot
+            {
+                GatewayId = gateway.Id, Kind = UplinkKinds.Register, Sequence = 1, ReceivedAt = issued.AddMinutes(5),
+                Json = JsonSerializer.Serialize(new EquipmentRegisterReport(items), UplinkJson.Options),
+            });
         }
+    }
+
+    /// <summary>
+    /// The asset paths of gateway number <paramref name="number"/>'s machines (site-1/line-1/cnc-1 …), drawn from the seed
+    /// and the number alone, so the register and the production name the same machines.
+    /// </summary>
+    private List<string> Machines(int number, int count)
+    {
+        var rng = new Random(unchecked((_seed * 31 + 11) * 7919 + number));
+        return Enumerable.Range(0, count)
+            .Select(m => string.Create(CultureInfo.InvariantCulture, $"site-1/line-{1 + m / 4}/{MachineKinds[rng.Next(MachineKinds.Length)].Kind}-{m + 1}"))
+            .ToList();
     }
 
     /// <summary>Machine kinds of generated gateways: path word, ideal cycle seconds (range) and power in kW (range).</summary>
@@ -277,12 +304,13 @@ public sealed partial class SyntheticDataGenerator
             var e = _enterprises[g];
             var gatewayId = GatewayId(g + 1);
             var restsOnSunday = rng.NextDouble() < 0.5;
+            var paths = Machines(g + 1, machinesPerGateway);
             var machines = Enumerable.Range(0, machinesPerGateway).Select(m =>
             {
-                var kind = MachineKinds[rng.Next(MachineKinds.Length)];
+                var kind = MachineKinds.First(k => paths[m].Split('/')[2].StartsWith(k.Kind + "-", StringComparison.Ordinal));
                 return new
                 {
-                    Path = string.Create(CultureInfo.InvariantCulture, $"site-1/line-{1 + m / 4}/{kind.Kind}-{m + 1}"),
+                    Path = paths[m],
                     Cycle = kind.CycleMin + rng.NextDouble() * (kind.CycleMax - kind.CycleMin),
                     Kw = kind.KwMin + rng.NextDouble() * (kind.KwMax - kind.KwMin),
                     Breakdowns = 0.03 + rng.NextDouble() * 0.15,

@@ -53,6 +53,8 @@ public sealed class SyntheticDataWriter(PlatformDbContext db)
         await db.Users.Where(u => EF.Functions.Like(u.NormalizedEmail!, GeneratedEmailPattern)).ExecuteDeleteAsync(ct);
         await db.ProductionDownHours.Where(h => enterprises.Contains(h.EnterpriseId)).ExecuteDeleteAsync(ct);
         await db.ProductionHours.Where(h => enterprises.Contains(h.EnterpriseId)).ExecuteDeleteAsync(ct);
+        var gateways = db.Gateways.Where(g => enterprises.Contains(g.EnterpriseId)).Select(g => g.Id);
+        await db.GatewaySnapshots.Where(s => gateways.Contains(s.GatewayId)).ExecuteDeleteAsync(ct);
         await db.Gateways.Where(g => enterprises.Contains(g.EnterpriseId)).ExecuteDeleteAsync(ct);
         await db.Projects.Where(p => enterprises.Contains(p.EnterpriseId) || providers.Contains(p.ProviderId)).ExecuteDeleteAsync(ct);
         var demands = db.Demands.Where(d => enterprises.Contains(d.EnterpriseId)).Select(d => d.Id);
@@ -126,7 +128,11 @@ public sealed class SyntheticDataWriter(PlatformDbContext db)
                 foreach (var p in d.Proposals) s.Add(SyntheticRows.Proposals, p);
                 if (d.Project is { } project) s.Add(SyntheticRows.Projects, project);
             });
-            await Pass(SyntheticRows.Gateways.Table, generator.Gateways(counts.Gateways, counts.ProductionDays), counts.Gateways, (s, g) => s.Add(SyntheticRows.Gateways, g));
+            await Pass(SyntheticRows.Gateways.Table, generator.Gateways(counts.Gateways, counts.MachinesPerGateway, counts.ProductionDays), counts.Gateways, (s, g) =>
+            {
+                s.Add(SyntheticRows.Gateways, g.Gateway);
+                s.Add(SyntheticRows.Snapshots, g.Register);
+            });
             await Pass(SyntheticRows.Hours.Table, generator.ProductionHours(counts.Gateways, counts.MachinesPerGateway, counts.ProductionDays), counts.ProductionHoursAtMost, (s, h) =>
             {
                 s.Add(SyntheticRows.Hours, h.Hour);

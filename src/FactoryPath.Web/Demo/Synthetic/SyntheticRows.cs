@@ -80,6 +80,9 @@ internal static class SyntheticRows
             g.LastHealthAt is { } h ? Date(h) : null, g.StartedAt is { } t ? Date(t) : null, g.Version, g.MessagesStored, g.Duplicates, g.Malformed, g.Rejected, g.LastError,
             g.LastErrorAt is { } e ? Date(e) : null]);
 
+    public static readonly TableShape<GatewaySnapshot> Snapshots = new("GatewaySnapshots",
+        ["GatewayId", "Kind", "Sequence", "ReceivedAt", "Json"], s => [s.GatewayId, s.Kind, s.Sequence, Date(s.ReceivedAt), s.Json]);
+
     public static readonly TableShape<ProductionHour> Hours = new("ProductionHours",
         ["GatewayId", "EnterpriseId", "AssetPath", "HourStart", "Shift", "FirstMinute", "Minutes", "PlannedBusyMs", "RunningMs", "DownMs", "SetupMs", "IdleMs", "UnknownMs", "Good", "Scrap",
             "EnergyKwh", "IdealProductionSeconds"],
