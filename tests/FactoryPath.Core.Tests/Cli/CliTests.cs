@@ -103,15 +103,22 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Gen_WritesPlainProgressAndRates_RefusesASecondRun_AndForceReplaces()
     {
-        string[] args = ["gen", "--enterprises", "50", "--providers", "5", "--solutions", "20", "--cases", "5", "--results", "120", "--seed", "9", "--data-dir", _directory];
+        string[] args = ["gen", "--enterprises", "50", "--providers", "5", "--solutions", "20", "--cases", "5", "--results", "120", "--demands", "10", "--gateways", "2",
+            "--machines-per-gateway", "1", "--production-days", "1", "--production-until", "2026-11-20", "--seed", "9", "--data-dir", _directory];
 
         var (code, output, error) = await Run(args);
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
         Assert.Contains("Enterprises: 50/50", output);
         Assert.Contains("Results: 120/120", output);
+        Assert.Contains("Demands: 10/10", output);
+        Assert.Contains("Gateways: 2/2", output);
+        Assert.Contains("ProductionHours: 48/48", output); // 2026-11-19 is a Thursday: both machines work all 24 hours
+        Assert.Matches(@"AspNetUsers: \d+/\d+", output);
         Assert.Contains("Regional statistics rebuilt", output);
-        Assert.Matches(@"Total\s+200 rows .* rows/s", output);
+        Assert.Matches(@"AspNetUsers\s+[\d,]+ rows .* rows/s", output);
+        Assert.Matches(@"ProductionHours\s+48 rows .* rows/s", output);
+        Assert.Matches(@"Total\s+[\d,]+ rows .* rows/s", output);
         Assert.True(File.Exists(Path.Combine(_directory, "factorypath.db")));
 
         var (again, _, refusal) = await Run(args);
@@ -132,6 +139,18 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
         Assert.Contains("Results: 100/100", output);
+    }
+
+    [Theory]
+    [InlineData("--production-until", "20.11.2026", "write a date as yyyy-MM-dd")]
+    [InlineData("--password", "short1", "--password needs at least 10 characters")]
+    [InlineData("--machines-per-gateway", "0", "machines per gateway must lie between 1 and 50")]
+    public async Task Gen_BadOptions_ExitTwoWithTheReason(string option, string value, string message)
+    {
+        var (code, _, error) = await Run("gen", "--enterprises", "10", "--results", "0", option, value, "--data-dir", _directory);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
     }
 
     [Fact]

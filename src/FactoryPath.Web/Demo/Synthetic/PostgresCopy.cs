@@ -88,3 +88,86 @@ internal static class PostgresCopy
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }
+
+/// <summary>A table's columns for binary COPY: name, server type and how one entity gives the value (null writes NULL).</summary>
+internal sealed class CopyShape<T>(string table, (string Column, NpgsqlDbType Type, Func<T, object?> Value)[] columns)
+{
+    public string Table { get; } = table;
+
+    public async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<T> rows, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"COPY \"{Table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(ct);
+            foreach (var (_, type, value) in columns)
+            {
+                if (value(row) is { } v) await copy.WriteAsync(v, type, ct); else await copy.WriteNullAsync(ct);
+            }
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+}
+
+/// <summary>
+/// The generated tables written with COPY on PostgreSQL (scalar columns only; tables with arrays or JSON columns go
+/// through EF Core). Date-times are UTC timestamptz as <see cref="Persistence.PostgresPlatformDbContext"/> maps them.
+/// </summary>
+internal static class CopyShapes
+{
+    private static readonly Dictionary<string, object> ByTable = new(StringComparer.Ordinal);
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    private static CopyShape<T> Add<T>(CopyShape<T> shape)
+    {
+        ByTable[shape.Table] = shape;
+        return shape;
+    }
+
+    public static CopyShape<T>? For<T>(string table) => ByTable.TryGetValue(table, out var shape) ? shape as CopyShape<T> : null;
+
+    public static readonly CopyShape<Enterprises.Enterprise> Enterprises = Add(new CopyShape<Enterprises.Enterprise>("Enterprises",
+    [
+        ("Id", NpgsqlDbType.Uuid, e => e.Id), ("Name", NpgsqlDbType.Varchar, e => e.Name), ("CreditCode", NpgsqlDbType.Varchar, e => e.CreditCode),
+        ("IndustryCode", NpgsqlDbType.Varchar, e => e.IndustryCode), ("RegionCode", NpgsqlDbType.Varchar, e => e.RegionCode),
+        ("ProvinceCode", NpgsqlDbType.Varchar, e => e.ProvinceCode), ("Employees", NpgsqlDbType.Integer, e => e.Employees),
+        ("AnnualRevenueCny", NpgsqlDbType.Numeric, e => e.AnnualRevenueCny), ("SizeClass", NpgsqlDbType.Varchar, e => e.SizeClass.ToString()),
+        ("CreatedAt", NpgsqlDbType.TimestampTz, e => Utc(e.CreatedAt)), ("UpdatedAt", NpgsqlDbType.TimestampTz, e => Utc(e.UpdatedAt)),
+    ]));
+
+    public static readonly CopyShape<Accounts.PlatformUser> Users = Add(new CopyShape<Accounts.PlatformUser>("AspNetUsers",
+    [
+        ("Id", NpgsqlDbType.Text, u => u.Id), ("DisplayName", NpgsqlDbType.Varchar, u => u.DisplayName), ("EnterpriseId", NpgsqlDbType.Uuid, u => u.EnterpriseId),
+        ("ProviderId", NpgsqlDbType.Uuid, u => u.ProviderId), ("RegionCode", NpgsqlDbType.Varchar, u => u.RegionCode),
+        ("CreatedAt", NpgsqlDbType.TimestampTz, u => Utc(u.CreatedAt)), ("UserName", NpgsqlDbType.Varchar, u => u.UserName),
+        ("NormalizedUserName", NpgsqlDbType.Varchar, u => u.NormalizedUserName), ("Email", NpgsqlDbType.Varchar, u => u.Email),
+        ("NormalizedEmail", NpgsqlDbType.Varchar, u => u.NormalizedEmail), ("EmailConfirmed", NpgsqlDbType.Boolean, u => u.EmailConfirmed),
+        ("PasswordHash", NpgsqlDbType.Text, u => u.PasswordHash), ("SecurityStamp", NpgsqlDbType.Text, u => u.SecurityStamp),
+        ("ConcurrencyStamp", NpgsqlDbType.Text, u => u.ConcurrencyStamp), ("PhoneNumberConfirmed", NpgsqlDbType.Boolean, u => u.PhoneNumberConfirmed),
+        ("TwoFactorEnabled", NpgsqlDbType.Boolean, u => u.TwoFactorEnabled), ("LockoutEnabled", NpgsqlDbType.Boolean, u => u.LockoutEnabled),
+        ("AccessFailedCount", NpgsqlDbType.Integer, u => u.AccessFailedCount),
+    ]));
+
+    public static readonly CopyShape<Microsoft.AspNetCore.Identity.IdentityUserRole<string>> UserRoles = Add(new CopyShape<Microsoft.AspNetCore.Identity.IdentityUserRole<string>>("AspNetUserRoles",
+        [("UserId", NpgsqlDbType.Text, r => r.UserId), ("RoleId", NpgsqlDbType.Text, r => r.RoleId)]));
+
+    public static readonly CopyShape<Production.ProductionHour> Hours = Add(new CopyShape<Production.ProductionHour>("ProductionHours",
+    [
+        ("GatewayId", NpgsqlDbType.Varchar, h => h.GatewayId), ("EnterpriseId", NpgsqlDbType.Uuid, h => h.EnterpriseId), ("AssetPath", NpgsqlDbType.Varchar, h => h.AssetPath),
+        ("HourStart", NpgsqlDbType.TimestampTz, h => Utc(h.HourStart)), ("Shift", NpgsqlDbType.Varchar, h => h.Shift),
+        ("FirstMinute", NpgsqlDbType.TimestampTz, h => Utc(h.FirstMinute)), ("Minutes", NpgsqlDbType.Integer, h => h.Minutes),
+        ("PlannedBusyMs", NpgsqlDbType.Bigint, h => h.PlannedBusyMs), ("RunningMs", NpgsqlDbType.Bigint, h => h.RunningMs), ("DownMs", NpgsqlDbType.Bigint, h => h.DownMs),
+        ("SetupMs", NpgsqlDbType.Bigint, h => h.SetupMs), ("IdleMs", NpgsqlDbType.Bigint, h => h.IdleMs), ("UnknownMs", NpgsqlDbType.Bigint, h => h.UnknownMs),
+        ("Good", NpgsqlDbType.Bigint, h => h.Good), ("Scrap", NpgsqlDbType.Bigint, h => h.Scrap), ("EnergyKwh", NpgsqlDbType.Double, h => h.EnergyKwh),
+        ("IdealProductionSeconds", NpgsqlDbType.Double, h => h.IdealProductionSeconds),
+    ]));
+
+    public static readonly CopyShape<Production.ProductionDownHour> DownHours = Add(new CopyShape<Production.ProductionDownHour>("ProductionDownHours",
+    [
+        ("GatewayId", NpgsqlDbType.Varchar, d => d.GatewayId), ("EnterpriseId", NpgsqlDbType.Uuid, d => d.EnterpriseId), ("AssetPath", NpgsqlDbType.Varchar, d => d.AssetPath),
+        ("HourStart", NpgsqlDbType.TimestampTz, d => Utc(d.HourStart)), ("Reason", NpgsqlDbType.Integer, d => d.Reason), ("DownMs", NpgsqlDbType.Bigint, d => d.DownMs),
+    ]));
+}

@@ -8,24 +8,48 @@ using static FactoryPath.Web.Demo.Synthetic.SyntheticVocabulary;
 
 namespace FactoryPath.Web.Demo.Synthetic;
 
-/// <summary>How many rows of each table to generate.</summary>
-public sealed record SyntheticCounts(int Enterprises, int Providers, int Solutions, int Cases, int Results = 0)
+/// <summary>
+/// How many rows of each table to generate. <paramref name="Accounts"/> adds an owner account per enterprise, an account
+/// per provider and a regional administrator per province and prefecture holding generated enterprises;
+/// <paramref name="Demands"/> are posted by enterprises (with their recipients, proposals and projects);
+/// <paramref name="Gateways"/> go to the first enterprises, one each, with <paramref name="MachinesPerGateway"/> machines
+/// and <paramref name="ProductionDays"/> days of hourly production.
+/// </summary>
+public sealed record SyntheticCounts(int Enterprises, int Providers, int Solutions, int Cases, int Results = 0,
+    int Demands = 0, int Gateways = 0, int MachinesPerGateway = 3, int ProductionDays = 30, bool Accounts = false)
 {
     /// <summary>At most this many results per enterprise on average (history included).</summary>
     public const int MaxResultsPerEnterprise = 20;
+
+    /// <summary>At most this many demands per enterprise on average.</summary>
+    public const int MaxDemandsPerEnterprise = 20;
+
+    /// <summary>Machines of one generated gateway: 1 … this.</summary>
+    public const int MaxMachinesPerGateway = 50;
+
+    /// <summary>Days of production: 0 … this (the dashboards' longest range by default).</summary>
+    public const int MaxProductionDays = 92;
 
     /// <summary>Credit codes number generated organisations 0 … 9,999,999, so enterprises and providers together stay below that.</summary>
     public const int MaxOrganisations = 9_999_999;
 
     /// <summary>Why the counts cannot be generated, or null when they can.</summary>
     public string? Problem() =>
-        Enterprises < 0 || Providers < 0 || Solutions < 0 || Cases < 0 || Results < 0 ? "every count must be 0 or more"
+        Enterprises < 0 || Providers < 0 || Solutions < 0 || Cases < 0 || Results < 0 || Demands < 0 || Gateways < 0 ? "every count must be 0 or more"
         : (long)Enterprises + Providers > MaxOrganisations ? $"enterprises and providers together must be at most {MaxOrganisations:N0}"
         : Solutions > 0 && Providers == 0 ? "solutions need at least one provider"
         : Cases > 0 && (Enterprises == 0 || Solutions == 0) ? "cases need at least one enterprise and one solution"
         : Results > 0 && Enterprises == 0 ? "results need at least one enterprise"
         : (long)Results > (long)Enterprises * MaxResultsPerEnterprise ? $"at most {MaxResultsPerEnterprise} results per enterprise on average"
+        : Demands > 0 && Enterprises == 0 ? "demands need at least one enterprise"
+        : (long)Demands > (long)Enterprises * MaxDemandsPerEnterprise ? $"at most {MaxDemandsPerEnterprise} demands per enterprise on average"
+        : Gateways > Enterprises ? "gateways go one to an enterprise: at most as many gateways as enterprises"
+        : MachinesPerGateway is < 1 or > MaxMachinesPerGateway ? $"machines per gateway must lie between 1 and {MaxMachinesPerGateway}"
+        : ProductionDays is < 0 or > MaxProductionDays ? $"production days must lie between 0 and {MaxProductionDays}"
         : null;
+
+    /// <summary>Hour rows the production will have: gateways × machines × 24 × days, less the Sundays some factories rest.</summary>
+    public long ProductionHoursAtMost => (long)Gateways * MachinesPerGateway * 24 * ProductionDays;
 }
 
 /// <summary>
@@ -97,7 +121,7 @@ public sealed partial class SyntheticDataGenerator
                 RegionCode = region, ProvinceCode = province, Employees = employees, AnnualRevenueCny = revenue,
                 SizeClass = SizeClassifier.Classify(employees, revenue), CreatedAt = created, UpdatedAt = created,
             };
-            _enterprises.Add(new EnterpriseFacts(enterprise.Id, name, division.Code, division.Words[0], region, province, place, created));
+            _enterprises.Add(new EnterpriseFacts(enterprise.Id, name, division.Code, division.Words[0], region, province, place, created, enterprise.SizeClass, prefecture));
             yield return enterprise;
         }
     }
@@ -129,7 +153,7 @@ public sealed partial class SyntheticDataGenerator
                 RatedProjects = rated ? 1 + rng.Next(80) : 0,
                 CreatedAt = created, UpdatedAt = created,
             };
-            _providers.Add(new ProviderFacts(provider.Id, trade, scenarios, industries));
+            _providers.Add(new ProviderFacts(provider.Id, name, trade, scenarios, industries, created));
             yield return provider;
         }
     }
@@ -176,7 +200,7 @@ public sealed partial class SyntheticDataGenerator
                 PriceMinCny = min, PriceMaxCny = Math.Max(min, max), ImplementationWeeks = weeksLow + rng.Next(weeksHigh - weeksLow + 1),
                 Standardised = rng.NextDouble() < standard, CreatedAt = created, UpdatedAt = created,
             };
-            _solutions.Add(new SolutionFacts(solution.Id, provider.Id, scenarios));
+            _solutions.Add(new SolutionFacts(solution.Id, provider.Id, scenarios, solution.PriceMinCny, solution.PriceMaxCny, solution.ImplementationWeeks));
             yield return solution;
         }
     }
@@ -303,9 +327,10 @@ public sealed partial class SyntheticDataGenerator
         : name.Length > 2 && (name.EndsWith('市') || name.EndsWith('盟')) ? name[..^1]
         : name;
 
-    private sealed record EnterpriseFacts(Guid Id, string Name, string IndustryCode, string IndustryWord, string RegionCode, string ProvinceCode, string Place, DateTime Created);
+    private sealed record EnterpriseFacts(Guid Id, string Name, string IndustryCode, string IndustryWord, string RegionCode, string ProvinceCode, string Place, DateTime Created,
+        SizeClass SizeClass, string PrefectureCode);
 
-    private sealed record ProviderFacts(Guid Id, string Trade, List<string> Scenarios, List<string> Industries);
+    private sealed record ProviderFacts(Guid Id, string Name, string Trade, List<string> Scenarios, List<string> Industries, DateTime Created);
 
-    private sealed record SolutionFacts(Guid Id, Guid ProviderId, List<string> Scenarios);
+    private sealed record SolutionFacts(Guid Id, Guid ProviderId, List<string> Scenarios, long PriceMin, long PriceMax, int Weeks);
 }

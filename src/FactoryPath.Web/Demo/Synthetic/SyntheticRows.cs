@@ -1,9 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Assessment;
 using FactoryPath.Web.Catalog;
+using FactoryPath.Web.Demands;
 using FactoryPath.Web.Enterprises;
+using FactoryPath.Web.Gateways;
+using FactoryPath.Web.Production;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 
 namespace FactoryPath.Web.Demo.Synthetic;
@@ -38,6 +43,55 @@ internal static class SyntheticRows
     public static readonly TableShape<StoredResult> Results = new("Results",
         ["Id", "AnswerSheetId", "EnterpriseId", "ModelId", "ModelVersion", "Score", "Level", "IndustryCode", "ProvinceCode", "RegionCode", "IsLatest", "SubmittedAt", "ResultJson"],
         r => [Id(r.Id), Id(r.AnswerSheetId), Id(r.EnterpriseId), r.ModelId, r.ModelVersion, r.Score, r.Level, r.IndustryCode, r.ProvinceCode, r.RegionCode, r.IsLatest ? 1 : 0, Date(r.SubmittedAt), r.ResultJson]);
+
+    public static readonly TableShape<PlatformUser> Users = new("AspNetUsers",
+        ["Id", "DisplayName", "EnterpriseId", "ProviderId", "RegionCode", "CreatedAt", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed",
+            "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnd", "LockoutEnabled", "AccessFailedCount"],
+        u => [u.Id, u.DisplayName, u.EnterpriseId is { } e ? Id(e) : null, u.ProviderId is { } p ? Id(p) : null, u.RegionCode, Date(u.CreatedAt), u.UserName, u.NormalizedUserName,
+            u.Email, u.NormalizedEmail, u.EmailConfirmed ? 1 : 0, u.PasswordHash, u.SecurityStamp, u.ConcurrencyStamp, u.PhoneNumber, u.PhoneNumberConfirmed ? 1 : 0,
+            u.TwoFactorEnabled ? 1 : 0, null, u.LockoutEnabled ? 1 : 0, u.AccessFailedCount]);
+
+    public static readonly TableShape<IdentityUserRole<string>> UserRoles = new("AspNetUserRoles", ["UserId", "RoleId"], r => [r.UserId, r.RoleId]);
+
+    public static readonly TableShape<Demand> Demands = new("Demands",
+        ["Id", "EnterpriseId", "Title", "Description", "Scenarios", "BudgetMinCny", "BudgetMaxCny", "Deadline", "RegionCode", "IndustryCode", "SizeClass", "PreferredDeployment", "Status", "CreatedAt", "UpdatedAt"],
+        d => [Id(d.Id), Id(d.EnterpriseId), d.Title, d.Description, Json(d.Scenarios), d.BudgetMinCny, d.BudgetMaxCny, Date(d.Deadline), d.RegionCode, d.IndustryCode, d.SizeClass.ToString(),
+            d.PreferredDeployment?.ToString(), d.Status.ToString(), Date(d.CreatedAt), Date(d.UpdatedAt)]);
+
+    public static readonly TableShape<DemandRecipient> Recipients = new("DemandRecipients",
+        ["Id", "DemandId", "ProviderId", "Score", "ReasonZh", "ReasonEn", "MatchedAt", "ReadAt"],
+        r => [Id(r.Id), Id(r.DemandId), Id(r.ProviderId), r.Score, r.ReasonZh, r.ReasonEn, Date(r.MatchedAt), r.ReadAt is { } at ? Date(at) : null]);
+
+    public static readonly TableShape<Proposal> Proposals = new("Proposals",
+        ["Id", "DemandId", "ProviderId", "SolutionId", "PriceCny", "DurationWeeks", "Approach", "Status", "CreatedAt", "UpdatedAt"],
+        p => [Id(p.Id), Id(p.DemandId), Id(p.ProviderId), p.SolutionId is { } s ? Id(s) : null, p.PriceCny, p.DurationWeeks, p.Approach, p.Status.ToString(), Date(p.CreatedAt), Date(p.UpdatedAt)]);
+
+    public static readonly TableShape<TransformationProject> Projects = new("Projects",
+        ["Id", "DemandId", "ProposalId", "EnterpriseId", "ProviderId", "SolutionId", "Title", "Scenarios", "PriceCny", "Status", "CreatedAt", "UpdatedAt", "CompletedAt", "Outcomes",
+            "Rating", "RatingComment", "CaseConsent", "CaseId"],
+        p => [Id(p.Id), Id(p.DemandId), Id(p.ProposalId), Id(p.EnterpriseId), Id(p.ProviderId), p.SolutionId is { } s ? Id(s) : null, p.Title, Json(p.Scenarios), p.PriceCny,
+            p.Status.ToString(), Date(p.CreatedAt), Date(p.UpdatedAt), p.CompletedAt is { } c ? Date(c) : null, Kpis(p.Outcomes), p.Rating, p.RatingComment, p.CaseConsent ? 1 : 0,
+            p.CaseId is { } k ? Id(k) : null]);
+
+    public static readonly TableShape<Gateway> Gateways = new("Gateways",
+        ["Id", "EnterpriseId", "Name", "SecretHash", "IssuedAt", "RevokedAt", "LastSeenAt", "LastHealthAt", "StartedAt", "Version", "MessagesStored", "Duplicates", "Malformed", "Rejected",
+            "LastError", "LastErrorAt"],
+        g => [g.Id, Id(g.EnterpriseId), g.Name, g.SecretHash, Date(g.IssuedAt), g.RevokedAt is { } r ? Date(r) : null, g.LastSeenAt is { } s ? Date(s) : null,
+            g.LastHealthAt is { } h ? Date(h) : null, g.StartedAt is { } t ? Date(t) : null, g.Version, g.MessagesStored, g.Duplicates, g.Malformed, g.Rejected, g.LastError,
+            g.LastErrorAt is { } e ? Date(e) : null]);
+
+    public static readonly TableShape<GatewaySnapshot> Snapshots = new("GatewaySnapshots",
+        ["GatewayId", "Kind", "Sequence", "ReceivedAt", "Json"], s => [s.GatewayId, s.Kind, s.Sequence, Date(s.ReceivedAt), s.Json]);
+
+    public static readonly TableShape<ProductionHour> Hours = new("ProductionHours",
+        ["GatewayId", "EnterpriseId", "AssetPath", "HourStart", "Shift", "FirstMinute", "Minutes", "PlannedBusyMs", "RunningMs", "DownMs", "SetupMs", "IdleMs", "UnknownMs", "Good", "Scrap",
+            "EnergyKwh", "IdealProductionSeconds"],
+        h => [h.GatewayId, Id(h.EnterpriseId), h.AssetPath, Date(h.HourStart), h.Shift, Date(h.FirstMinute), h.Minutes, h.PlannedBusyMs, h.RunningMs, h.DownMs, h.SetupMs, h.IdleMs,
+            h.UnknownMs, h.Good, h.Scrap, h.EnergyKwh, h.IdealProductionSeconds]);
+
+    public static readonly TableShape<ProductionDownHour> DownHours = new("ProductionDownHours",
+        ["GatewayId", "EnterpriseId", "AssetPath", "HourStart", "Reason", "DownMs"],
+        d => [d.GatewayId, Id(d.EnterpriseId), d.AssetPath, Date(d.HourStart), d.Reason, d.DownMs]);
 
     private static string Id(Guid id) => id.ToString("D").ToUpperInvariant();
 

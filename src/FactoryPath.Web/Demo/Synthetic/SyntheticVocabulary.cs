@@ -53,4 +53,14 @@ internal static class SyntheticVocabulary
         ("production_efficiency", 5, 40), ("energy_per_unit", -25, -3), ("carbon", -20, -2), ("defect_rate", -50, -10),
         ("delivery_cycle", -35, -5), ("inventory_turnover", 5, 40), ("equipment_utilisation", 3, 25),
     ];
+
+    /// <summary>Pain points an enterprise names when it posts a demand (zh, en).</summary>
+    public static readonly (string Zh, string En)[] PainPoints =
+    [
+        ("设备停机频繁、原因说不清", "frequent machine stops with unclear causes"), ("排产靠经验、交期难保证", "scheduling by experience, delivery dates missed"),
+        ("质量问题追溯慢", "quality problems traced back slowly"), ("能耗高且无法分摊到工序", "high energy use not allocated to operations"),
+        ("库存数据不准、盘点耗时", "inaccurate stock figures, long stocktakes"), ("工艺参数靠纸质记录", "process parameters kept on paper"),
+        ("订单进度不透明", "order progress not visible"), ("关键岗位招工难", "hard to staff key positions"),
+        ("设备数据采集不上来", "machine data cannot be collected"), ("报表靠人工汇总", "reports compiled by hand"),
+    ];
 }
