@@ -11,13 +11,21 @@ internal sealed class ChildProcess : IDisposable
     private readonly Queue<string> lines = new();
     private readonly StringBuilder stdout = new();
 
-    private ChildProcess(Process process) => this.process = process;
+    private readonly bool echo;
+
+    private ChildProcess(Process process, bool echo)
+    {
+        this.process = process;
+        this.echo = echo;
+    }
 
     public int Id => process.Id;
     public bool HasExited => process.HasExited;
     public int ExitCode => process.ExitCode;
 
-    public static ChildProcess Start(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
+    /// <param name="echo">Also write each line to this process's output as it comes (a long data generation shows its progress).</param>
+    public static ChildProcess Start(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null,
+        bool echo = false)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -28,7 +36,7 @@ internal sealed class ChildProcess : IDisposable
         };
         foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
-        var child = new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}"));
+        var child = new ChildProcess(Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}"), echo);
         child.process.OutputDataReceived += (_, e) => child.Note(e.Data, toStdout: true);
         child.process.ErrorDataReceived += (_, e) => child.Note(e.Data, toStdout: false);
         child.process.BeginOutputReadLine();
@@ -95,6 +103,7 @@ internal sealed class ChildProcess : IDisposable
     private void Note(string? line, bool toStdout)
     {
         if (line is null) return;
+        if (echo) Console.WriteLine("  " + line);
         lock (lines)
         {
             if (toStdout) stdout.AppendLine(line);

@@ -27,7 +27,7 @@ internal static class DataSet
         if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
         Directory.CreateDirectory(cache);
         Console.WriteLine($"[load] data set: factorypath gen {string.Join(' ', options.Gen.Arguments)} --data-dir {cache}");
-        using var gen = ChildProcess.Start("dotnet", [cliDll, "gen", .. options.Gen.Arguments, "--data-dir", cache, "--models-dir", modelsDirectory]);
+        using var gen = ChildProcess.Start("dotnet", [cliDll, "gen", .. options.Gen.Arguments, "--data-dir", cache, "--models-dir", modelsDirectory], echo: true);
         if (!await gen.WaitAsync(TimeSpan.FromHours(2), ct)) throw new LoadTestException($"factorypath gen did not finish within 2 hours:\n{gen.Tail}");
         if (gen.ExitCode != 0) throw new LoadTestException($"factorypath gen failed with exit code {gen.ExitCode}:\n{gen.Tail}");
         await File.WriteAllTextAsync(Path.Combine(cache, DoneMarker), DateTime.UtcNow.ToString("O"), ct);
