@@ -90,7 +90,7 @@ public static class LoadEndpoints
         else leftOut.Add("demand inbox (page and API): the demo provider account is not bound to a provider in this database");
         Page("region console", LoadRole.RegionalAdmin, "PAGE /region/{Code}", $"/region/{region}");
         Page("region enterprises", LoadRole.RegionalAdmin, "PAGE /admin/enterprises", "/admin/enterprises");
-        Page("national console", LoadRole.Operator, "PAGE /region", "/region");
+        Page("province picker", LoadRole.Operator, "PAGE /region", "/region");
         Page("accounts", LoadRole.Operator, "PAGE /admin/users", "/admin/users");
 
         // API (bearer token)

@@ -5,7 +5,6 @@ internal static class LoadRun
 {
     public static async Task<int> RunAsync(LoadOptions options, CancellationToken ct)
     {
-        var started = DateTime.UtcNow;
         var cliDll = Path.Combine(options.Root, "src", "FactoryPath.Cli", "bin", options.Configuration, "net10.0", "factorypath.dll");
         if (!File.Exists(cliDll)) throw new LoadTestException($"{cliDll} is missing: build src/FactoryPath.Cli -c {options.Configuration} (run.sh does)");
         var modelsDirectory = Path.Combine(options.Root, "models");
@@ -15,6 +14,7 @@ internal static class LoadRun
 
         var (dataDirectory, dataDescription) = await DataSet.PrepareAsync(options, cliDll, modelsDirectory, ct);
         var loadBefore = Machine.LoadAverage();
+        var started = DateTime.UtcNow; // the report's time is the measurement's, not the data generation's
         Console.WriteLine($"[load] starting the platform on {dataDirectory} (load average {loadBefore})");
         using var platform = Platform.Start(cliDll, dataDirectory, modelsDirectory);
         try
