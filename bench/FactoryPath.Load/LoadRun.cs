@@ -30,7 +30,7 @@ internal static class LoadRun
             var (endpoints, leftOut) = LoadEndpoints.For(world);
             Console.WriteLine($"[load] signed in {credentials.Count} roles; {counts}; {endpoints.Count} runs of {options.Seconds} s");
 
-            await Warmup.RunAsync(platform.Address, endpoints, credentials, TimeSpan.FromSeconds(options.WarmupSeconds), options.Quick ? 3 : 20, ct);
+            await Warmup.RunAsync(platform.Address, endpoints, credentials, TimeSpan.FromSeconds(options.WarmupSeconds), options.Quick ? 3 : 5, ct);
 
             // the ceiling's code path gets an unmeasured wrk run of its own first, so that the anchor is not measured cold
             var warm = await new Wrk(Path.GetFullPath(script), options.Threads, options.Connections, Math.Min(options.Seconds, 3))
