@@ -45,7 +45,8 @@ internal static partial class Session
         using var response = await http.PostAsync("/account/login", new FormUrlEncodedContent(fields), ct);
         var location = response.Headers.Location?.ToString() ?? "";
         if (response.StatusCode != HttpStatusCode.Redirect || location.Contains("/account/login", StringComparison.Ordinal))
-            throw new LoadTestException($"signing {email} in through the form answered {(int)response.StatusCode} {location}");
+            throw new LoadTestException($"signing {email} in through the form answered {(int)response.StatusCode} {location}".TrimEnd()
+                + (response.StatusCode == HttpStatusCode.OK ? " (the form came back: wrong password or no such account; the demo accounts are seeded only into a database without accounts, so a data set that holds generated accounts has none)" : ""));
         var header = cookies.GetCookieHeader(address);
         if (!header.Contains("fp.auth", StringComparison.Ordinal)) throw new LoadTestException($"signing {email} in set no fp.auth cookie");
         return header;
