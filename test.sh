@@ -4,6 +4,9 @@
 #   ./test.sh                 install missing dependencies, run all tests
 #   ./test.sh --filter X      extra arguments go to `dotnet test`
 #
+# After the tests, the load test's smoke run (bench/load/run.sh --quick): the real platform on a tiny generated data
+# set, each main page and API endpoint driven with wrk for about 2 s; its report lands in $FACTORYPATH_ARTIFACTS.
+#
 # Browser tests save screenshots to $FACTORYPATH_ARTIFACTS (artifacts/test by default).
 # The platform tests (tests/FactoryPath.Web.Tests) run twice: on SQLite, then on a throw-away PostgreSQL server.
 # To add a dependency (PostgreSQL, Mosquitto, libmodbus…): write an ensure_* function
@@ -14,7 +17,7 @@ cd "$(dirname "$0")"
 
 CONFIGURATION=Debug
 SOLUTION=FactoryPath.slnx
-DEPENDENCIES=(ensure_chromium ensure_cjk_fonts ensure_mosquitto ensure_libmodbus ensure_postgres)
+DEPENDENCIES=(ensure_chromium ensure_cjk_fonts ensure_mosquitto ensure_libmodbus ensure_postgres ensure_wrk)
 
 export FACTORYPATH_ARTIFACTS="${FACTORYPATH_ARTIFACTS:-$PWD/artifacts/test}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -138,6 +141,15 @@ ensure_postgres() {
   log "postgresql: server on 127.0.0.1:$PG_PORT in $PG_DIR"
 }
 
+ensure_wrk() {
+  # the load test (bench/load/run.sh) drives the platform with wrk on loopback
+  if command -v wrk >/dev/null; then
+    log "wrk: present"
+    return
+  fi
+  apt_install wrk
+}
+
 stop_postgres() {
   if [[ -n ${PG_DIR:-} && -f $PG_DIR/data/postmaster.pid ]]; then
     "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -t 60 stop >/dev/null 2>&1 || \
@@ -169,6 +181,14 @@ FACTORYPATH_TEST_DATABASE=postgres dotnet test tests/FactoryPath.Web.Tests --con
 pg_status=${PIPESTATUS[0]}
 [[ $pg_status -eq 0 ]] || status=$pg_status
 pg_duration=$((SECONDS - pg_started))
+# the load test's smoke run on the build above: fails on any answer other than 2xx, socket error or timeout
+load_started=$SECONDS
+LOAD_LOG="$FACTORYPATH_ARTIFACTS/load-quick.log"
+log "bench/load/run.sh --quick"
+bench/load/run.sh --quick --configuration "$CONFIGURATION" --no-build --out "$FACTORYPATH_ARTIFACTS/load-quick.md" 2>&1 | tee "$LOAD_LOG"
+load_status=${PIPESTATUS[0]}
+[[ $load_status -eq 0 ]] || status=$load_status
+load_duration=$((SECONDS - load_started))
 set -e
 
 # dotnet prints one line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
@@ -186,6 +206,7 @@ echo "==================== test summary ===================="
 grep -E '^[[:space:]]*(Passed|Failed)!' "$LOG_FILE" | sed -E 's/^[[:space:]]+//' || echo "no test assembly reported results"
 echo "artifacts:   $FACTORYPATH_ARTIFACTS ($screenshots screenshot(s) this run, log: dotnet-test.log)"
 echo "duration:    $((SECONDS - started)) s (of which the PostgreSQL pass: $pg_duration s)"
+echo "load test:   bench/load/run.sh --quick exit $load_status in $load_duration s (report: load-quick.md, log: load-quick.log)"
 echo "dotnet exit: $status"
 echo "======================================================"
 echo "Total: $passed passed, $failed failed, $skipped skipped"
