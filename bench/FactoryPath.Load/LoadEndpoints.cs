@@ -1,6 +1,6 @@
 namespace FactoryPath.Load;
 
-/// <summary>Who sends the requests of an endpoint: one of the demo accounts, or nobody signed in.</summary>
+/// <summary>Who sends the requests of an endpoint: one of the accounts (<see cref="LoadAccounts"/>), or nobody signed in.</summary>
 public enum LoadRole
 {
     Anonymous,
@@ -26,8 +26,8 @@ public enum LoadKind
 public sealed record LoadEndpoint(string Name, LoadRole Role, LoadKind Kind, string MatrixKey, string Path);
 
 /// <summary>Ids looked up in the running platform after sign-in; an endpoint whose id is missing is left out (and said so).</summary>
-/// <param name="ProviderHasInbox">Whether the demo provider account is bound to a provider of the pool (the demo pool, and with it
-/// the binding, is seeded only into a database without providers: beside generated providers the account has no inbox).</param>
+/// <param name="ProviderHasInbox">Whether the provider account signed in is bound to a provider of the pool (the demo pool, and with
+/// it the demo account's binding, is seeded only into a database without providers).</param>
 public sealed record LoadWorld(Guid Enterprise, Guid Result, string RegionCode, Guid? Demand, Guid? Solution, Guid? Provider, bool ProviderHasInbox);
 
 public static class LoadEndpoints
@@ -37,14 +37,10 @@ public static class LoadEndpoints
 
     public const string CeilingPath = "/health";
 
-    public static string Email(LoadRole role) => role switch
-    {
-        LoadRole.Owner => "owner@demo.factorypath.cn",
-        LoadRole.Provider => "provider@demo.factorypath.cn",
-        LoadRole.RegionalAdmin => "zhejiang-admin@demo.factorypath.cn",
-        LoadRole.Operator => "operator@demo.factorypath.cn",
-        _ => throw new ArgumentOutOfRangeException(nameof(role), role, "anonymous has no account"),
-    };
+    /// <summary>The demo account of a role (<see cref="LoadAccounts.Demo"/>).</summary>
+    public static string Email(LoadRole role) => role == LoadRole.Anonymous
+        ? throw new ArgumentOutOfRangeException(nameof(role), role, "anonymous has no account")
+        : LoadAccounts.Demo.Emails[role];
 
     /// <summary>The column of the role in the authorization matrix (anonymous, A, B, provider, admin of A's region, admin of another, operator).</summary>
     public static int MatrixColumn(LoadRole role) => role switch
@@ -87,7 +83,7 @@ public static class LoadEndpoints
         else leftOut.Add("demand page: the owner has no demand");
         Page("production", LoadRole.Owner, "PAGE /production", "/production");
         if (world.ProviderHasInbox) Page("demand inbox", LoadRole.Provider, "PAGE /inbox", "/inbox");
-        else leftOut.Add("demand inbox (page and API): the demo provider account is not bound to a provider in this database");
+        else leftOut.Add("demand inbox (page and API): the provider account is not bound to a provider in this database");
         Page("region console", LoadRole.RegionalAdmin, "PAGE /region/{Code}", $"/region/{region}");
         Page("region enterprises", LoadRole.RegionalAdmin, "PAGE /admin/enterprises", "/admin/enterprises");
         Page("province picker", LoadRole.Operator, "PAGE /region", "/region");

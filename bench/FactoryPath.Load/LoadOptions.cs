@@ -31,7 +31,8 @@ public sealed record LoadOptions(
     bool Quick,
     string? OutputPath,
     int WarmupSeconds,
-    string Command)
+    string Command,
+    string Password = LoadAccounts.GeneratedPassword)
 {
     public const string Usage = """
         bench/load/run.sh [--data-dir DIR] [--seconds N] [--connections C] [--threads T] [--quick] [--out FILE.md]
@@ -45,12 +46,14 @@ public sealed record LoadOptions(
           --out FILE.md         where the report goes (default bench/load/results/load-<UTC time>.md)
           --enterprises N       enterprises of the generated data set (other tables scale with it)
           --warmup-timeout S    how long the warm-up may poll each endpoint for its first good answer (default 600; --quick: 180)
+          --password P          password of the generated accounts, when the data set was written with `gen --password P`
+                                (default Gen#2026pass, gen's own; the demo accounts are used when the database has them)
         """;
 
     /// <summary>The options, or an error message naming the argument at fault.</summary>
     public static (LoadOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
-        string? root = null, configuration = null, dataDir = null, output = null;
+        string? root = null, configuration = null, dataDir = null, output = null, password = null;
         int? seconds = null, connections = null, threads = null, enterprises = null, warmup = null;
         var quick = false;
         var command = new List<string>();
@@ -85,6 +88,7 @@ public sealed record LoadOptions(
                     case "--enterprises": enterprises = Number(10, 10_000_000); break;
                     case "--warmup-timeout": warmup = Number(1, 86_400); break;
                     case "--quick": quick = true; break;
+                    case "--password": password = Value(); continue; // a secret stays out of the report's command line
                     default: return (null, $"unknown argument '{arg}'");
                 }
             }
@@ -115,7 +119,7 @@ public sealed record LoadOptions(
         var t = threads ?? 2;
         if (t > c) t = c;
         var display = "bench/load/run.sh" + (command.Count == 0 ? "" : " " + string.Join(' ', command.Select(Quote)));
-        return (new LoadOptions(root, configuration, dataDir, gen, seconds ?? (quick ? 2 : 10), c, t, quick, output, warmup ?? (quick ? 180 : 600), display), null);
+        return (new LoadOptions(root, configuration, dataDir, gen, seconds ?? (quick ? 2 : 10), c, t, quick, output, warmup ?? (quick ? 180 : 600), display, password ?? LoadAccounts.GeneratedPassword), null);
     }
 
     private static string Quote(string s) => s.Length > 0 && s.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.' or '/' or '=' or ':') ? s : $"'{s.Replace("'", "'\\''")}'";

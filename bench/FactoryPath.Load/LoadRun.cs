@@ -22,13 +22,14 @@ internal static class LoadRun
             await platform.WaitForHealthAsync(TimeSpan.FromSeconds(options.WarmupSeconds), ct);
             Console.WriteLine($"[load] platform pid {platform.Id} answers on {platform.Address}");
 
+            var accounts = await Session.ChooseAccountsAsync(platform.Address, options.Password, ct);
             var credentials = new Dictionary<LoadRole, Credentials>();
             foreach (var role in Enum.GetValues<LoadRole>().Where(r => r != LoadRole.Anonymous))
-                credentials[role] = await Session.SignInAsync(platform.Address, role, ct);
+                credentials[role] = await Session.SignInAsync(platform.Address, accounts, role, ct);
             var world = await Session.WorldAsync(platform.Address, credentials, ct);
             var counts = await Session.CountsAsync(platform.Address, credentials[LoadRole.Operator], ct);
             var (endpoints, leftOut) = LoadEndpoints.For(world);
-            Console.WriteLine($"[load] signed in {credentials.Count} roles; {counts}; {endpoints.Count} runs of {options.Seconds} s");
+            Console.WriteLine($"[load] signed in {credentials.Count} roles ({accounts.Kind}: {string.Join(", ", accounts.Emails.Values)}); {counts}; {endpoints.Count} runs of {options.Seconds} s");
 
             await Warmup.RunAsync(platform.Address, endpoints, credentials, TimeSpan.FromSeconds(options.WarmupSeconds), options.Quick ? 3 : 5, ct);
 
@@ -49,7 +50,7 @@ internal static class LoadRun
                     : $"[load] {endpoint.Name,-34} {endpoint.Role,-13} FAILED: {string.Join("; ", m.Problems)}");
             }
 
-            var context = new RunContext(started, options.Command, Machine.Cpu(), Machine.Memory(), loadBefore, Machine.LoadAverage(), dataDescription, counts,
+            var context = new RunContext(started, options.Command, Machine.Cpu(), Machine.Memory(), loadBefore, Machine.LoadAverage(), dataDescription, $"{counts}; signed in with the {accounts.Kind} ({string.Join(", ", accounts.Emails.OrderBy(e => e.Key).Select(e => $"{e.Key}: {e.Value}"))})",
                 options.Threads, options.Connections, options.Seconds, leftOut);
             var report = LoadReport.Markdown(context, measurements);
             var output = options.OutputPath ?? Path.Combine(options.Root, "bench", "load", "results", $"load-{started:yyyyMMdd-HHmmss}.md");

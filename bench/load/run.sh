@@ -5,7 +5,7 @@
 # and exits non-zero, naming the endpoint, on any answer other than 2xx, socket error or timeout.
 #
 #   bench/load/run.sh [--data-dir DIR] [--seconds N] [--connections C] [--threads T] [--quick] [--out FILE.md]
-#                     [--enterprises N] [--warmup-timeout S] [--configuration Release|Debug] [--no-build]
+#                     [--enterprises N] [--warmup-timeout S] [--password P] [--configuration Release|Debug] [--no-build]
 #
 # --configuration (default Release) and --no-build choose the build of src/FactoryPath.Cli and the driver
 # (bench/FactoryPath.Load); everything else goes to the driver (its usage: bench/load/run.sh --help).

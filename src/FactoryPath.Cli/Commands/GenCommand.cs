@@ -64,7 +64,7 @@ internal static class GenCommand
     }
 
     /// <summary>The password of generated accounts and gateways unless --password names another (documented in README).</summary>
-    public const string DefaultPassword = "Gen#2026pass";
+    public const string DefaultPassword = SyntheticDataGenerator.DefaultPassword;
 
     private static async Task<int> RunAsync(SyntheticCounts counts, int seed, string? dataDir, string? connection, string? providerName, string? modelsDir, bool force,
         string password, DateTime productionUntil, TextWriter output, TextWriter error, CancellationToken ct)

@@ -153,7 +153,7 @@ public sealed class SyntheticDataTests : IDisposable
         var roles = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!);
         var userRoles = await db.UserRoles.AsNoTracking().ToDictionaryAsync(r => r.UserId, r => roles[r.RoleId]);
         var regions = enterprises.Select(e => e.ProvinceCode).Concat(enterprises.Select(e => RegionCatalog.PrefectureOf(e.RegionCode)!.Code)).Distinct().ToList();
-        Assert.Equal(counts.Enterprises + counts.Providers + regions.Count, users.Count);
+        Assert.Equal(counts.Enterprises + counts.Providers + regions.Count + 1, users.Count);
         Assert.Equal(users.Count, userRoles.Count);
         Assert.Equal(users.Count, users.Select(u => u.SecurityStamp).Distinct().Count());
         Assert.Equal(users.Count, users.Select(u => u.ConcurrencyStamp).Distinct().Count());
@@ -164,6 +164,7 @@ public sealed class SyntheticDataTests : IDisposable
         Assert.Contains(owners, u => u.Email == SyntheticDataGenerator.OwnerEmail(1));
         Assert.Equal(counts.Providers, users.Count(u => userRoles[u.Id] == PlatformRoles.ServiceProvider && u.ProviderId is not null));
         Assert.Equal(regions.Order(), users.Where(u => userRoles[u.Id] == PlatformRoles.RegionalAdmin).Select(u => u.RegionCode!).Order());
+        Assert.Equal(SyntheticDataGenerator.OperatorEmail, Assert.Single(users, u => userRoles[u.Id] == PlatformRoles.PlatformAdmin).Email);
 
         var demands = await db.Demands.AsNoTracking().ToListAsync();
         var proposals = await db.Proposals.AsNoTracking().ToListAsync();

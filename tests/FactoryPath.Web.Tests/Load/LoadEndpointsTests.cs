@@ -100,4 +100,14 @@ public class LoadEndpointsTests
         Assert.Equal(global::FactoryPath.Web.Demo.DemoAccounts.ProvinceAdmin.Email, LoadEndpoints.Email(LoadRole.RegionalAdmin));
         Assert.Equal(global::FactoryPath.Web.Demo.DemoAccounts.Operator.Email, LoadEndpoints.Email(LoadRole.Operator));
     }
+
+    [Fact]
+    public void The_generated_accounts_are_named_as_gen_names_them()
+    {
+        Assert.Equal(global::FactoryPath.Web.Demo.Synthetic.SyntheticDataGenerator.OwnerEmail(7), LoadAccounts.GeneratedOwner(7));
+        Assert.Equal(global::FactoryPath.Web.Demo.Synthetic.SyntheticDataGenerator.ProviderEmail(12), LoadAccounts.GeneratedProvider(12));
+        Assert.Equal(global::FactoryPath.Web.Demo.Synthetic.SyntheticDataGenerator.AdminEmail("330000"), LoadAccounts.GeneratedProvinceAdmin("330212"));
+        Assert.Equal(global::FactoryPath.Web.Demo.Synthetic.SyntheticDataGenerator.OperatorEmail, LoadAccounts.GeneratedOperator);
+        Assert.Throws<ArgumentException>(() => LoadAccounts.GeneratedProvinceAdmin("33"));
+    }
 }

@@ -25,6 +25,18 @@ public class LoadOptionsTests
     }
 
     [Fact]
+    public void The_generated_accounts_password_defaults_to_gens_and_a_given_one_stays_out_of_the_command()
+    {
+        Assert.Equal(global::FactoryPath.Web.Demo.Synthetic.SyntheticDataGenerator.DefaultPassword, Parsed().Password);
+
+        var o = Parsed("--password", "Other#2026pass", "--seconds", "5");
+
+        Assert.Equal("Other#2026pass", o.Password);
+        Assert.Equal("bench/load/run.sh --seconds 5", o.Command);
+        Assert.Equal("--password needs a value", Error("--root", "/repo", "--password"));
+    }
+
+    [Fact]
     public void Quick_is_a_tiny_data_set_and_2_s_per_endpoint()
     {
         var o = Parsed("--quick");

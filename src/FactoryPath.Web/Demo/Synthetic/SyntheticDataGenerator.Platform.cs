@@ -42,6 +42,12 @@ public sealed partial class SyntheticDataGenerator
     /// <summary>The regional administrator of a province or prefecture (GB/T 2260 code).</summary>
     public static string AdminEmail(string regionCode) => $"admin-{regionCode}@{AccountDomain}";
 
+    /// <summary>The password of the generated accounts unless <c>factorypath gen --password</c> gives another.</summary>
+    public const string DefaultPassword = "Gen#2026pass";
+
+    /// <summary>The platform operator of a generated data set (one account, so a load test can drive the operator's pages).</summary>
+    public const string OperatorEmail = "operator@" + AccountDomain;
+
     /// <summary>Gateway number <paramref name="n"/> (1-based); it belongs to enterprise number <paramref name="n"/>.</summary>
     public static string GatewayId(int n) => string.Create(CultureInfo.InvariantCulture, $"{GatewayPrefix}{n:00000}");
 
@@ -59,12 +65,13 @@ public sealed partial class SyntheticDataGenerator
     private const string SecurityStampAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
     /// <summary>How many accounts <see cref="Accounts"/> yields (known once the enterprises and providers are drawn).</summary>
-    public int AccountCount => _enterprises.Count + _providers.Count + AdminRegions().Count;
+    public int AccountCount => _enterprises.Count + _providers.Count + AdminRegions().Count + 1;
 
     /// <summary>
     /// An owner per enterprise (<see cref="OwnerEmail"/>, role EnterpriseUser, linked by EnterpriseId as registration
     /// links it), an account per provider (<see cref="ProviderEmail"/>, ServiceProvider), and a regional administrator
-    /// per province and prefecture that holds generated enterprises (<see cref="AdminEmail"/>, RegionalAdmin). All share
+    /// per province and prefecture that holds generated enterprises (<see cref="AdminEmail"/>, RegionalAdmin), and one
+    /// platform operator (<see cref="OperatorEmail"/>, PlatformAdmin). All share
     /// <see cref="PasswordHash"/>; ids, security and concurrency stamps are drawn per account.
     /// </summary>
     public IEnumerable<SyntheticAccount> Accounts()
@@ -88,6 +95,8 @@ public sealed partial class SyntheticDataGenerator
             var name = RegionCatalog.Find(region)?.NameZh ?? region;
             yield return Account(rng, hash, AdminEmail(region), $"{name}管理员", PlatformRoles.RegionalAdmin, Epoch, null, null, region);
         }
+
+        yield return Account(rng, hash, OperatorEmail, "平台运营（生成数据）", PlatformRoles.PlatformAdmin, Epoch, null, null, null);
     }
 
     private List<string> AdminRegions() =>
