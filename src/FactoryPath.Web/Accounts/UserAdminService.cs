@@ -64,7 +64,7 @@ public sealed class UserAdminService(UserManager<PlatformUser> users, PlatformDb
             query = query.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
         }
         var total = await query.CountAsync(ct);
-        var page = await query.OrderBy(u => u.Email).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var page = await query.OrderBy(u => u.NormalizedEmail).ThenBy(u => u.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         var ids = page.Select(u => u.Id).ToList();
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id

@@ -14,6 +14,8 @@ public static class CatalogSetup
         services.AddSingleton(sp => LoadShaping(sp.GetRequiredService<ScenarioLibrary>()));
         services.AddSingleton<ScenarioCostCache>();
         services.AddSingleton<IPoolCache>(sp => sp.GetRequiredService<ScenarioCostCache>());
+        services.AddSingleton<Pool.SolutionTitleCache>();
+        services.AddSingleton<IPoolCache>(sp => sp.GetRequiredService<Pool.SolutionTitleCache>());
         services.AddHostedService<PoolCacheWarmup>();
         services.AddScoped<RoadmapService>();
         return services;

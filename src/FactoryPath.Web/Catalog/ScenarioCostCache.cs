@@ -27,7 +27,8 @@ public sealed class ScenarioCostCache : IPoolCache
     private async Task<Snapshot> CurrentAsync(PlatformDbContext db, CancellationToken ct) =>
         await _snapshot.GetAsync(await StampAsync(db, ct), async c => new Snapshot(await LoadAsync(db, c)), ct);
 
-    private static async Task<(int Count, DateTime Latest)> StampAsync(PlatformDbContext db, CancellationToken ct)
+    /// <summary>The solutions' stamp: row count and latest UpdatedAt (also <see cref="Pool.SolutionTitleCache"/>'s).</summary>
+    internal static async Task<(int Count, DateTime Latest)> StampAsync(PlatformDbContext db, CancellationToken ct)
     {
         var count = await db.Solutions.CountAsync(ct);
         var latest = count == 0 ? default : await db.Solutions.MaxAsync(s => s.UpdatedAt, ct);

@@ -55,6 +55,30 @@ public sealed class PoolApiTests(PoolWorld w) : IClassFixture<PoolWorld>
     }
 
     [Fact]
+    public async Task The_title_search_follows_creates_renames_and_deletes_and_ignores_case()
+    {
+        var marker = "检索" + Guid.NewGuid().ToString("N")[..8];
+        var body = PoolWorld.Solution(marker + "甲", w.ProviderAId);
+        body["titleEn"] = "Search Follows MES " + marker;
+        var id = (await ApiClient.ReadAsync(await w.Operator.Http.PostAsJsonAsync("/api/v1/pool/solutions", body))).GetProperty("id").GetGuid();
+        async Task<List<Guid>> Found(string search) =>
+            (await ApiClient.ReadAsync(await w.Enterprise.Http.GetAsync($"/api/v1/pool/solutions?search={Uri.EscapeDataString(search)}")))
+                .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+
+        Assert.Equal([id], await Found(marker + "甲"));
+        Assert.Equal([id], await Found("  search follows mes " + marker.ToUpperInvariant() + " "));
+        Assert.Empty(await Found(marker + "乙"));
+
+        body["titleZh"] = "改名" + marker + "乙";
+        Assert.Equal(HttpStatusCode.OK, (await w.Operator.Http.PutAsJsonAsync($"/api/v1/pool/solutions/{id}", body)).StatusCode);
+        Assert.Equal([id], await Found(marker + "乙"));
+        Assert.Empty(await Found(marker + "甲"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await w.Operator.Http.DeleteAsync($"/api/v1/pool/solutions/{id}")).StatusCode);
+        Assert.Empty(await Found(marker));
+    }
+
+    [Fact]
     public async Task A_bad_solution_gets_400_with_the_fields_named()
     {
         var body = PoolWorld.Solution("", w.ProviderAId);

@@ -19,15 +19,17 @@ public sealed record SolutionFilter(
 /// Solutions: every signed-in user reads them; a service-provider account creates, changes and deletes its own provider's
 /// solutions; the platform operator any.
 /// </summary>
-public sealed class SolutionService(PlatformDbContext db, ScenarioLibrary library, ICatalogChanges changes, TimeProvider clock)
+public sealed class SolutionService(PlatformDbContext db, ScenarioLibrary library, ICatalogChanges changes, TimeProvider clock, SolutionTitleCache titles)
 {
     public async Task<PagedList<Solution>> ListAsync(SolutionFilter filter, Paging paging, CancellationToken ct = default)
     {
         var query = db.Solutions.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var pattern = PoolDb.ContainsPattern(filter.Search);
-            query = query.Where(s => EF.Functions.Like(s.TitleZh.ToLower(), pattern, "\\") || EF.Functions.Like(s.TitleEn.ToLower(), pattern, "\\"));
+            // the titles are searched in memory; the database reads the matching rows by id (one collection parameter)
+            var ids = await titles.MatchingAsync(db, filter.Search, ct);
+            if (ids.Count == 0) return new PagedList<Solution>([], paging.Page, paging.PageSize, 0);
+            query = query.Where(s => ids.Contains(s.Id));
         }
         if (!string.IsNullOrWhiteSpace(filter.Scenario)) query = query.Where(s => s.Scenarios.Contains(filter.Scenario.Trim()));
         if (!string.IsNullOrWhiteSpace(filter.IndustryCode))
