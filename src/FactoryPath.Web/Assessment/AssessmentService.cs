@@ -279,7 +279,10 @@ public sealed class AssessmentService(
     /// enterprise's users start, answer and submit it. The operator and regional admins, who review what it feeds,
     /// read it but do not write it (as they do not close an enterprise's demands or accept proposals for it).
     /// </summary>
-    private static bool AnswersFor(Viewer viewer, Enterprise enterprise) => viewer.EnterpriseId == enterprise.Id;
+    private static bool AnswersFor(Viewer viewer, Enterprise enterprise) => MayAnswer(viewer, enterprise.Id);
+
+    /// <summary>Only the enterprise's own users answer its questionnaire; everyone else who may read a draft reads it only.</summary>
+    public static bool MayAnswer(Viewer viewer, Guid enterpriseId) => viewer.EnterpriseId == enterpriseId;
 
     private async Task<Outcome<AnswerSheet>> EditableAsync(Viewer viewer, Guid sheetId, CancellationToken ct)
     {
