@@ -42,4 +42,14 @@ public static class RegionScope
             _ => scope,
         };
     }
+
+    /// <summary>
+    /// The lowest and highest six-digit code inside a scope (<c>440000</c>–<c>449999</c> for Guangdong), so a database
+    /// can select a region as a range of an index instead of a <c>LIKE</c> over every row.
+    /// </summary>
+    public static (string Low, string High) RangeOf(string scopeCode)
+    {
+        var prefix = PrefixOf(scopeCode);
+        return (prefix.PadRight(6, '0'), prefix.PadRight(6, '9'));
+    }
 }

@@ -27,8 +27,7 @@ public sealed record Viewer(string UserId, string Email, IReadOnlySet<string> Ro
         if (IsPlatformAdmin) return all;
         if (IsRegionalAdmin)
         {
-            var prefix = RegionScope.PrefixOf(RegionCode!);
-            return all.Where(e => e.RegionCode.StartsWith(prefix));
+            return all.InRegion(RegionCode!);
         }
         if (EnterpriseId is { } id) return all.Where(e => e.Id == id);
         return all.Where(_ => false);

@@ -78,11 +78,7 @@ public sealed class EnterpriseService(PlatformDbContext db, TimeProvider clock, 
             var s = filter.Search.Trim();
             query = query.Where(e => e.Name.Contains(s) || e.CreditCode == s.ToUpperInvariant());
         }
-        if (!string.IsNullOrWhiteSpace(filter.RegionCode))
-        {
-            var prefix = RegionScope.PrefixOf(filter.RegionCode);
-            query = query.Where(e => e.RegionCode.StartsWith(prefix));
-        }
+        if (!string.IsNullOrWhiteSpace(filter.RegionCode)) query = query.InRegion(filter.RegionCode);
         if (!string.IsNullOrWhiteSpace(filter.IndustryCode)) query = query.Where(e => e.IndustryCode == filter.IndustryCode);
         var total = await query.CountAsync(ct);
         var items = await query.OrderBy(e => e.Name).ThenBy(e => e.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);

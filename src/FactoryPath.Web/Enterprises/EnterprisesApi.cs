@@ -1,6 +1,7 @@
 using FactoryPath.Core.Enterprises;
 using FactoryPath.Web.Accounts;
 using FactoryPath.Web.Api;
+using FactoryPath.Web.Localization;
 using FactoryPath.Web.Platform;
 
 namespace FactoryPath.Web.Enterprises;
@@ -36,6 +37,7 @@ public static class EnterprisesApi
             var viewer = await http.ViewerAsync();
             if (viewer is null) return Results.Unauthorized();
             if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
+            if (FilterErrors(regionCode, industryCode) is { Count: > 0 } filterErrors) return TypedResults.ValidationProblem(filterErrors);
             var list = await service.ListAsync(viewer, new EnterpriseFilter(search, regionCode, industryCode), paging, http.RequestAborted);
             return TypedResults.Ok(new PagedList<EnterpriseResponse>(list.Items.Select(EnterpriseResponse.From).ToList(), list.Page, list.PageSize, list.Total));
         }).WithName("ListEnterprises").WithSummary("Enterprises the caller may see, paged").Produces<PagedList<EnterpriseResponse>>();
@@ -69,5 +71,22 @@ public static class EnterprisesApi
         }).WithName("UpdateEnterprise").Produces<EnterpriseResponse>().ProducesValidationProblem();
 
         return api;
+    }
+
+    /// <summary>A filter naming no region of GB/T 2260 or no industry of GB/T 4754 is refused rather than read as "none".</summary>
+    private static Dictionary<string, string[]> FilterErrors(string? regionCode, string? industryCode)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (!string.IsNullOrWhiteSpace(regionCode) && !RegionCatalog.IsValidCode(regionCode.Trim()))
+        {
+            errors["regionCode"] = [UiText.Pick($"没有行政区划代码 {regionCode}（GB/T 2260，六位数字）。",
+                $"There is no region code {regionCode} (GB/T 2260, six digits).")];
+        }
+        if (!string.IsNullOrWhiteSpace(industryCode) && IndustryCatalog.Find(industryCode.Trim()) is null)
+        {
+            errors["industryCode"] = [UiText.Pick($"没有行业代码 {industryCode}（GB/T 4754-2017）。",
+                $"There is no industry code {industryCode} (GB/T 4754-2017).")];
+        }
+        return errors;
     }
 }

@@ -31,11 +31,7 @@ public sealed partial class RegionStatistics
     /// index on both databases under any collation, where <c>LIKE 'prefix%'</c> does not (SQLite's LIKE is case-folding
     /// and PostgreSQL's needs the C collation or a pattern operator class).
     /// </summary>
-    public static (string Low, string High) CodeRange(RegionRef region)
-    {
-        var prefix = RegionScope.PrefixOf(region.Code);
-        return (prefix.PadRight(6, '0'), prefix.PadRight(6, '9'));
-    }
+    public static (string Low, string High) CodeRange(RegionRef region) => RegionScope.RangeOf(region.Code);
 
     /// <summary>One row of <see cref="RegionNodeStat"/> as the statistics read it.</summary>
     private sealed record NodeRow(string ModelId, string NodeKind, string NodeId, string Division, string NameZh, string NameEn, int Answered, int AtFull,

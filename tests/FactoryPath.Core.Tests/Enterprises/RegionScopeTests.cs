@@ -60,6 +60,20 @@ public class RegionScopeTests
     }
 
     [Theory]
+    [InlineData("440000", "440000", "449999")]
+    [InlineData("440300", "440300", "440399")]
+    [InlineData("440305", "440305", "440305")]
+    public void RangeOf_Scope_HoldsExactlyTheCodesTheScopeContains(string scope, string low, string high)
+    {
+        Assert.Equal((low, high), RegionScope.RangeOf(scope));
+        foreach (var code in new[] { "440000", "440300", "440305", "440399", "440400", "449999", "450000", "439999" })
+        {
+            var inRange = string.CompareOrdinal(code, low) >= 0 && string.CompareOrdinal(code, high) <= 0;
+            Assert.Equal(code.StartsWith(RegionScope.PrefixOf(scope), StringComparison.Ordinal), inRange);
+        }
+    }
+
+    [Theory]
     // an empty list is nationwide
     [InlineData("", "330212", true)]
     // the region itself, its prefecture or its province

@@ -63,6 +63,21 @@ public sealed class ValidationTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("regionCode=4403", "regionCode", "region code 4403")]
+    [InlineData("regionCode=999999", "regionCode", "region code 999999")]
+    [InlineData("industryCode=ZZ", "industryCode", "industry code ZZ")]
+    public async Task Filtering_the_enterprise_list_by_an_unknown_code_is_a_400_naming_it(string query, string field, string message)
+    {
+        var client = await ApiClient.RegisterAsync(_factory, Codes.Email("owner"));
+        client.Http.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var response = await client.Http.GetAsync($"/api/v1/enterprises?{query}");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, (await ApiClient.ReadAsync(response)).GetProperty("errors").GetProperty(field)[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.GetAsync("/api/v1/enterprises?regionCode=440300&industryCode=34")).StatusCode);
+    }
+
     [Fact]
     public async Task Registering_with_a_weak_password_explains_the_rule()
     {

@@ -1208,6 +1208,10 @@ namespace FactoryPath.Web.Persistence.Migrations
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("ProvinceCode", "Name", "Id");
+
                     b.HasIndex("RegionCode", "IndustryCode", "Id");
 
                     b.ToTable("Enterprises", (string)null);

@@ -1216,6 +1216,10 @@ namespace FactoryPath.Web.Persistence.Migrations.Postgres
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
+                    b.HasIndex("Name", "Id");
+
+                    b.HasIndex("ProvinceCode", "Name", "Id");
+
                     b.HasIndex("RegionCode", "IndustryCode", "Id");
 
                     b.ToTable("Enterprises", (string)null);
