@@ -79,7 +79,8 @@ public static class PlatformHost
     public static void UsePlatformPipeline(this WebApplication app)
     {
         app.InitializePlatform();
-        app.UseSecurityHeaders(); // first, so that every response carries them, errors included
+        app.UseTrustedProxies(); // the client's address and scheme as a configured reverse proxy saw them, before anything reads them
+        app.UseSecurityHeaders(); // so that every response carries them, errors included
         app.UseExceptionHandler(); // PlatformExceptionHandler: ProblemDetails for the API, a plain bilingual page otherwise
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));

@@ -19,6 +19,7 @@ public static class LoginRateLimiting
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LoginThrottle>();
+        services.AddTrustedProxies();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -20,4 +20,12 @@ public sealed class SecurityOptions
     public int LoginWindowSeconds { get; set; } = 60;
 
     public TimeSpan LoginWindow => TimeSpan.FromSeconds(LoginWindowSeconds);
+
+    /// <summary>
+    /// Addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>) of reverse proxies in front of the platform. From
+    /// these only, <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> name the client, so that the per-address limit
+    /// counts each client and not the proxy. Empty (the default): the headers are ignored, so a client cannot pick its
+    /// own address.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
 }

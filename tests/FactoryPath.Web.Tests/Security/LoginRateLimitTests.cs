@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FactoryPath.Web.Tests.Security;
 
@@ -97,5 +99,88 @@ public sealed class LoginRateLimitTests
         // the registration form counts against the same address
         var register = await page.PostFormAsync("/account/register", "main form", new() { ["Input.Email"] = "x@example.cn" });
         Assert.Equal(HttpStatusCode.TooManyRequests, register.StatusCode);
+    }
+
+    /// <summary>The platform with a per-address limit of 2, every request arriving from 10.1.2.3 (a reverse proxy's address).</summary>
+    private static PlatformFactory BehindProxy(params string[] trusted)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["FactoryPath:Security:LoginPermitsPerClient"] = "2",
+            ["FactoryPath:Security:LoginPermitsPerAccount"] = "1000",
+            ["FactoryPath:Security:LoginWindowSeconds"] = "600",
+        };
+        for (var i = 0; i < trusted.Length; i++) settings[$"FactoryPath:Security:TrustedProxies:{i}"] = trusted[i];
+        return new PlatformFactory(services: s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, FromAddress>()) { Settings = settings };
+    }
+
+    private static async Task<HttpStatusCode> SignInFromAsync(HttpClient http, string? forwardedFor)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/token")
+        {
+            Content = JsonContent.Create(new { email = "nobody@example.cn", password = "wrong-password-1" }),
+        };
+        if (forwardedFor is not null) request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
+    [Theory]
+    [InlineData("10.1.2.3")]
+    [InlineData("10.0.0.0/8")]
+    public async Task Behind_a_trusted_proxy_each_client_address_has_its_own_limit(string proxy)
+    {
+        using var factory = BehindProxy(proxy);
+        var http = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInFromAsync(http, "203.0.113.7"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInFromAsync(http, "203.0.113.7"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInFromAsync(http, "203.0.113.7"));
+        // another client behind the same proxy is not refused for the first one's attempts
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInFromAsync(http, "198.51.100.20"));
+        // a client naming a made-up address before its own: the proxy appended the real one, which is counted
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInFromAsync(http, "192.0.2.99, 203.0.113.7"));
+    }
+
+    [Fact]
+    public async Task Without_trusted_proxies_a_forwarded_address_is_ignored()
+    {
+        using var factory = BehindProxy();
+        var http = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInFromAsync(http, "203.0.113.7"));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInFromAsync(http, "203.0.113.8"));
+        // every attempt came from 10.1.2.3, whatever the header said
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInFromAsync(http, "198.51.100.20"));
+    }
+
+    [Fact]
+    public void A_trusted_proxy_that_is_no_address_stops_the_start_with_a_message_naming_it()
+    {
+        using var factory = BehindProxy("10.0.0.5", "proxy.example.cn");
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
+        Assert.Contains("FactoryPath:Security:TrustedProxies", messages);
+        Assert.Contains("'proxy.example.cn'", messages);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception e)
+    {
+        for (Exception? x = e; x is not null; x = x.InnerException)
+        {
+            yield return x;
+            if (x is AggregateException agg) foreach (var inner in agg.InnerExceptions.SelectMany(Flatten)) yield return inner;
+        }
+    }
+
+    /// <summary>Makes every request arrive from 10.1.2.3, as through a reverse proxy on that address.</summary>
+    private sealed class FromAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                context.Connection.RemoteIpAddress = System.Net.IPAddress.Parse("10.1.2.3");
+                return following(context);
+            });
+            next(app);
+        };
     }
 }
