@@ -20,15 +20,22 @@ public enum LoadKind
 
 /// <summary>
 /// One endpoint the load test drives: a name for the table, the role whose credentials go with it, the key of its row in
-/// the authorization matrix (tests/FactoryPath.Web.Tests/Security/AuthorizationMatrix.cs: the role must get 200 there)
-/// and the path with the ids of the running platform filled in.
+/// the authorization matrix (tests/FactoryPath.Web.Tests/Security/AuthorizationMatrix.cs: the role must get 200 there,
+/// or be allowed to write), the path with the ids of the running platform filled in, and for a write its method and
+/// JSON body (sent unchanged with every request, so that the data it leaves behind is the same however often it runs).
 /// </summary>
-public sealed record LoadEndpoint(string Name, LoadRole Role, LoadKind Kind, string MatrixKey, string Path);
+public sealed record LoadEndpoint(string Name, LoadRole Role, LoadKind Kind, string MatrixKey, string Path, string Method = "GET", string? Body = null)
+{
+    public bool IsWrite => Method != "GET";
+}
 
 /// <summary>Ids looked up in the running platform after sign-in; an endpoint whose id is missing is left out (and said so).</summary>
 /// <param name="ProviderHasInbox">Whether the provider account signed in is bound to a provider of the pool (the demo pool, and with
 /// it the demo account's binding, is seeded only into a database without providers).</param>
-public sealed record LoadWorld(Guid Enterprise, Guid Result, string RegionCode, Guid? Demand, Guid? Solution, Guid? Provider, bool ProviderHasInbox);
+/// <param name="Draft">The owner's open answer sheet (continued, or started for the model of its result) and the body that saves
+/// its own answers again (<c>PUT /api/v1/sheets/{id}/answers</c>): a write of the same answers, as the questionnaire's autosave does.</param>
+public sealed record LoadWorld(Guid Enterprise, Guid Result, string RegionCode, Guid? Demand, Guid? Solution, Guid? Provider, bool ProviderHasInbox,
+    (Guid Id, string Body)? Draft = null);
 
 public static class LoadEndpoints
 {
@@ -109,6 +116,11 @@ public static class LoadEndpoints
         Api("region gaps", LoadRole.RegionalAdmin, "GET /api/v1/region/{code}/gaps", $"/api/v1/region/{region}/gaps");
         Api("enterprises", LoadRole.Operator, "GET /api/v1/enterprises/", "/api/v1/enterprises");
         Api("accounts", LoadRole.Operator, "GET /api/v1/admin/users/", "/api/v1/admin/users");
+
+        // a write: the owner's draft saved again with its own answers (one transaction per request)
+        if (world.Draft is { } draft)
+            list.Add(new("save draft answers", LoadRole.Owner, LoadKind.Api, "PUT /api/v1/sheets/{id:guid}/answers", $"/api/v1/sheets/{draft.Id}/answers", "PUT", draft.Body));
+        else leftOut.Add("save draft answers: the owner's draft could not be opened");
 
         list.Add(CeilingAfter);
         return (list, leftOut);

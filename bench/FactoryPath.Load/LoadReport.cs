@@ -53,7 +53,7 @@ public static class LoadReport
         foreach (var m in measurements)
         {
             var f = m.Figures;
-            var path = m.Endpoint.Path.Replace("|", "\\|", StringComparison.Ordinal);
+            var path = (m.Endpoint.IsWrite ? $"{m.Endpoint.Method} " : "") + m.Endpoint.Path.Replace("|", "\\|", StringComparison.Ordinal);
             var errors = f is null ? "–" : (f.NonSuccess + f.SocketErrors + f.Timeouts).ToString("N0", inv);
             if (f is null) s.AppendLine(inv, $"| {m.Endpoint.Name} | {m.Endpoint.Role} | `{path}` | – | – | – | – | – | – | – | – |");
             else s.AppendLine(inv, $"| {m.Endpoint.Name} | {m.Endpoint.Role} | `{path}` | {f.Requests:N0} | {f.RequestsPerSecond:N1} | {Ms(f.P50Us)} | {Ms(f.P90Us)} | {Ms(f.P99Us)} | {Ms(f.MaxUs)} | {errors} | {Ratio(m, ceiling)} |");

@@ -135,7 +135,31 @@ internal static partial class Session
             await FirstIdAsync(owner, "/api/v1/demands?pageSize=1", ct),
             await FirstIdAsync(owner, "/api/v1/pool/solutions?pageSize=1", ct),
             await FirstIdAsync(owner, "/api/v1/pool/providers?pageSize=1", ct),
-            ProviderHasInbox: inbox.StatusCode == HttpStatusCode.OK);
+            ProviderHasInbox: inbox.StatusCode == HttpStatusCode.OK,
+            Draft: await DraftAsync(owner, enterprise, result, ct));
+    }
+
+    /// <summary>
+    /// The owner's open sheet for the model of its result (starting one continues an open draft, so a data set gets at
+    /// most one new draft from the load test) and the body that saves its answers and override reasons unchanged.
+    /// </summary>
+    private static async Task<(Guid, string)> DraftAsync(HttpClient owner, Guid enterprise, Guid result, CancellationToken ct)
+    {
+        var modelId = (await GetAsync(owner, $"/api/v1/results/{result}", ct)).GetProperty("summary").GetProperty("modelId").GetString();
+        using var started = await owner.PostAsJsonAsync($"/api/v1/enterprises/{enterprise}/sheets", new { modelId }, ct);
+        if (!started.IsSuccessStatusCode) throw new LoadTestException($"POST /api/v1/enterprises/{enterprise}/sheets (model {modelId}) answered {(int)started.StatusCode} while opening the owner's draft");
+        var draft = (await started.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetGuid();
+        var sheet = await GetAsync(owner, $"/api/v1/sheets/{draft}", ct);
+        var answers = sheet.TryGetProperty("answers", out var data) && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("answers", out var a) ? a : default;
+        var reasons = new Dictionary<string, string>();
+        if (sheet.TryGetProperty("evidence", out var evidence) && evidence.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var e in evidence.EnumerateObject())
+                if (e.Value.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String) reasons[e.Name] = reason.GetString()!;
+        }
+
+        var body = JsonSerializer.Serialize(new { answers = answers.ValueKind == JsonValueKind.Object ? (object)answers : new Dictionary<string, object>(), reasons });
+        return (draft, body);
     }
 
     /// <summary>How many rows the platform holds (as the operator counts them through the API), for the report.</summary>

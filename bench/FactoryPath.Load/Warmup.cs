@@ -14,7 +14,7 @@ internal static class Warmup
         TimeSpan timeoutPerEndpoint, int goodAnswers, CancellationToken ct)
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(120) };
-        foreach (var endpoint in endpoints.DistinctBy(e => (e.Path, e.Role, e.Kind)))
+        foreach (var endpoint in endpoints.DistinctBy(e => (e.Path, e.Role, e.Kind, e.Method)))
         {
             var started = DateTime.UtcNow;
             var deadline = started + timeoutPerEndpoint;
@@ -25,7 +25,8 @@ internal static class Warmup
                 ct.ThrowIfCancellationRequested();
                 if (DateTime.UtcNow > deadline)
                     throw new LoadTestException($"warm-up: {endpoint.Name} ({endpoint.Path} as {endpoint.Role}) gave no good answer within {timeoutPerEndpoint.TotalSeconds:0} s; last: {last}");
-                using var request = new HttpRequestMessage(HttpMethod.Get, endpoint.Path);
+                using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), endpoint.Path);
+                if (endpoint.Body is not null) request.Content = new StringContent(endpoint.Body, System.Text.Encoding.UTF8, "application/json");
                 request.Headers.AcceptLanguage.ParseAdd(Session.Language);
                 if (endpoint.Role != LoadRole.Anonymous)
                 {

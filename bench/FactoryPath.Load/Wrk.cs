@@ -26,8 +26,33 @@ internal sealed class Wrk(string script, int threads, int connections, int secon
             args.Add(endpoint.Kind == LoadKind.Api ? $"Authorization: Bearer {credentials.Bearer}" : $"Cookie: {credentials.Cookie}");
         }
 
+        var environment = new Dictionary<string, string>();
+        string? bodyFile = null;
+        if (endpoint.IsWrite)
+        {
+            // report.lua reads the method and the body from here: wrk's command line has neither
+            bodyFile = Path.Combine(Path.GetTempPath(), $"fpload-body-{Guid.NewGuid():N}.json");
+            await File.WriteAllTextAsync(bodyFile, endpoint.Body ?? "", ct);
+            environment["FPLOAD_METHOD"] = endpoint.Method;
+            environment["FPLOAD_BODY_FILE"] = bodyFile;
+            args.Add("-H");
+            args.Add("Content-Type: application/json");
+        }
+
         args.Add(new Uri(address, endpoint.Path).AbsoluteUri);
-        using var wrk = ChildProcess.Start("wrk", args);
+        try
+        {
+            return await RunWrkAsync(args, environment, endpoint, ct);
+        }
+        finally
+        {
+            if (bodyFile is not null) File.Delete(bodyFile);
+        }
+    }
+
+    private async Task<Measurement> RunWrkAsync(List<string> args, Dictionary<string, string> environment, LoadEndpoint endpoint, CancellationToken ct)
+    {
+        using var wrk = ChildProcess.Start("wrk", args, environment);
         if (!await wrk.WaitAsync(TimeSpan.FromSeconds(seconds + TimeoutSeconds + 60), ct))
             return new Measurement(endpoint, null, [$"wrk did not finish within {seconds + TimeoutSeconds + 60} s"]);
         if (wrk.ExitCode != 0) return new Measurement(endpoint, null, [$"wrk exited with {wrk.ExitCode}: {wrk.Tail}"]);

@@ -5,6 +5,18 @@
 
 local threads = {}
 
+-- a write (bench/FactoryPath.Load, Wrk.RunAsync): its method and the JSON body, the same for every request
+local method = os.getenv("FPLOAD_METHOD")
+if method ~= nil and method ~= "" then
+  wrk.method = method
+end
+local body_file = os.getenv("FPLOAD_BODY_FILE")
+if body_file ~= nil and body_file ~= "" then
+  local f = assert(io.open(body_file, "rb"))
+  wrk.body = f:read("*a")
+  f:close()
+end
+
 function setup(thread)
   table.insert(threads, thread)
 end

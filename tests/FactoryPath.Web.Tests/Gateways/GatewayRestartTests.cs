@@ -38,6 +38,10 @@ public sealed class GatewayRestartTests
             var acknowledged = 0;
             var attemptsWhileDown = 0;
             var platformDown = false;
+            // the gateway holds its next message once a quarter is stored, until the platform is down: on a fast machine it
+            // would otherwise send all forty before the platform stops, and nothing would be resent
+            var quarterStored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var period = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero);
             var publisher = Task.Run(async () =>
             {
@@ -62,12 +66,19 @@ public sealed class GatewayRestartTests
                         await Task.Delay(100);
                     }
                     Interlocked.Increment(ref acknowledged);
+                    if (seq == Messages / 4)
+                    {
+                        quarterStored.TrySetResult();
+                        await stopped.Task;
+                    }
                 }
             });
 
-            await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref acknowledged) >= Messages / 4), "a quarter of the messages are acknowledged", 60);
+            await quarterStored.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Equal(Messages / 4, Volatile.Read(ref acknowledged));
             Volatile.Write(ref platformDown, true);
             first.Dispose();
+            stopped.SetResult();
             await Eventually.TrueAsync(() => Task.FromResult(Volatile.Read(ref attemptsWhileDown) >= 2), "the gateway tried to publish while the platform was down", 60);
 
             using var second = OnPort(new PlatformFactory(dir), port);

@@ -50,6 +50,16 @@ public class LoadReportTests
     }
 
     [Fact]
+    public void A_write_shows_its_method_beside_its_path()
+    {
+        var write = new LoadEndpoint("save draft answers", LoadRole.Owner, LoadKind.Api, "PUT /api/v1/sheets/{id:guid}/answers", "/api/v1/sheets/1/answers", "PUT", "{}");
+        var markdown = LoadReport.Markdown(Context(), [Measured(LoadEndpoints.CeilingBefore, 100_000), Measured(write, 1_000), Measured(LoadEndpoints.CeilingAfter, 100_000)]);
+
+        Assert.Contains("| save draft answers | Owner | `PUT /api/v1/sheets/1/answers` | 1,000 |", markdown);
+        Assert.Contains("| /health (before) | Anonymous | `/health` |", markdown);
+    }
+
+    [Fact]
     public void A_clean_run_says_so()
     {
         var markdown = LoadReport.Markdown(Context(), [Measured(LoadEndpoints.CeilingBefore, 100_000), Measured(LoadEndpoints.CeilingAfter, 100_000)]);
