@@ -44,8 +44,9 @@ public static class RegionScope
     }
 
     /// <summary>
-    /// The lowest and highest six-digit code inside a scope (<c>440000</c>–<c>449999</c> for Guangdong), so a database
-    /// can select a region as a range of an index instead of a <c>LIKE</c> over every row.
+    /// The lowest and highest six-digit code inside a scope (<c>440000</c>–<c>449999</c> for Guangdong) as an inclusive
+    /// range: a range uses the index on both databases under any collation, where <c>LIKE 'prefix%'</c> does not
+    /// (SQLite's LIKE is case-folding and PostgreSQL's needs the C collation or a pattern operator class).
     /// </summary>
     public static (string Low, string High) RangeOf(string scopeCode)
     {

@@ -26,13 +26,6 @@ public sealed partial class RegionStatistics
         return db.Set<RegionNodeStat>().AsNoTracking().Where(s => s.RegionCode == key);
     }
 
-    /// <summary>
-    /// The six-digit codes inside a region as an inclusive range (e.g. 330000–339999 for Zhejiang): a range uses the
-    /// index on both databases under any collation, where <c>LIKE 'prefix%'</c> does not (SQLite's LIKE is case-folding
-    /// and PostgreSQL's needs the C collation or a pattern operator class).
-    /// </summary>
-    public static (string Low, string High) CodeRange(RegionRef region) => RegionScope.RangeOf(region.Code);
-
     /// <summary>One row of <see cref="RegionNodeStat"/> as the statistics read it.</summary>
     private sealed record NodeRow(string ModelId, string NodeKind, string NodeId, string Division, string NameZh, string NameEn, int Answered, int AtFull,
         int AtThreeQuarters, int AtHalf, int AtQuarter, double ShareSum, int RateEnterprises, double RateNumerator, double RateDenominator);

@@ -65,7 +65,7 @@ public sealed partial class RegionStatistics(
 
     private IQueryable<Enterprise> EnterprisesIn(RegionRef region)
     {
-        var (low, high) = CodeRange(region);
+        var (low, high) = RegionScope.RangeOf(region.Code);
         return db.Enterprises.AsNoTracking().Where(e => string.Compare(e.RegionCode, low) >= 0 && string.Compare(e.RegionCode, high) <= 0);
     }
 
@@ -90,7 +90,7 @@ public sealed partial class RegionStatistics(
         var registered = (await EnterprisesIn(region).GroupBy(e => new { e.RegionCode, e.IndustryCode })
                 .Select(g => new { g.Key.RegionCode, g.Key.IndustryCode, N = g.Count() }).ToListAsync(ct))
             .GroupBy(r => (r.RegionCode, Division: RegionContributions.DivisionOf(r.IndustryCode))).ToDictionary(g => g.Key, g => g.Sum(r => r.N));
-        var (low, high) = CodeRange(region);
+        var (low, high) = RegionScope.RangeOf(region.Code);
         var assessed = (await db.Set<RegionAssessedCount>().AsNoTracking()
                 .Where(a => string.Compare(a.RegionCode, low) >= 0 && string.Compare(a.RegionCode, high) <= 0 && a.Enterprises > 0)
                 .Select(a => new { a.RegionCode, a.Division, a.Enterprises }).ToListAsync(ct))

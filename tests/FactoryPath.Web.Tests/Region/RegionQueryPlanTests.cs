@@ -31,29 +31,16 @@ public sealed class RegionQueryPlanTests
     private static readonly Viewer Operator = new("op", "op@example.cn", new HashSet<string> { PlatformRoles.PlatformAdmin }, null, null);
 
     [Fact]
-    public async Task Dashboard_queries_use_indexes_on_sqlite()
+    public Task Dashboard_queries_use_indexes_on_sqlite() => OnSqliteAsync(async (db, capture) =>
     {
-        var dir = Directory.CreateTempSubdirectory("fp-plans-").FullName;
-        try
+        var problems = await CheckAsync(db, capture, async (connection, sql, parameters) =>
         {
-            var capture = new Capture();
-            var options = new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite($"Data Source={Path.Combine(dir, "plans.db")};Pooling=False").AddInterceptors(capture).Options;
-            await using var db = new PlatformDbContext(options);
-            await db.Database.MigrateAsync();
-            var problems = await CheckAsync(db, capture, async (connection, sql, parameters) =>
-            {
-                var lines = await ReadAsync(connection, "EXPLAIN QUERY PLAN " + sql, parameters, reader => reader.GetString(3));
-                var aliases = Regex.Matches(sql, "(?:FROM|JOIN)\\s+\"(\\w+)\"\\s+AS\\s+\"(\\w+)\"").ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
-                return lines.Where(l => Regex.Match(l, "^SCAN (\\w+)") is { Success: true } m && BigTables.Contains(aliases.GetValueOrDefault(m.Groups[1].Value, m.Groups[1].Value))).ToList();
-            });
-            Assert.True(problems.Count == 0, string.Join("\n\n", problems));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(dir, true); } catch (IOException) { }
-        }
-    }
+            var lines = await ReadAsync(connection, "EXPLAIN QUERY PLAN " + sql, parameters, reader => reader.GetString(3));
+            var aliases = Regex.Matches(sql, "(?:FROM|JOIN)\\s+\"(\\w+)\"\\s+AS\\s+\"(\\w+)\"").ToDictionary(m => m.Groups[2].Value, m => m.Groups[1].Value);
+            return lines.Where(l => Regex.Match(l, "^SCAN (\\w+)") is { Success: true } m && BigTables.Contains(aliases.GetValueOrDefault(m.Groups[1].Value, m.Groups[1].Value))).ToList();
+        });
+        Assert.True(problems.Count == 0, string.Join("\n\n", problems));
+    });
 
     [PostgresFact]
     public async Task Dashboard_queries_use_indexes_on_postgres()
@@ -90,7 +77,54 @@ public sealed class RegionQueryPlanTests
     /// regional admin's queries read only its region's part of an index (no SCAN).
     /// </summary>
     [Fact]
-    public async Task Enterprise_list_queries_page_along_an_index_on_sqlite()
+    public Task Enterprise_list_queries_page_along_an_index_on_sqlite() => OnSqliteAsync(async (db, capture) =>
+    {
+        await SeedAsync(db);
+        var models = ModelRegistry.LoadDirectory(PlatformFactory.ModelsDirectory).Registry;
+        var connection = db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
+        var problems = new List<string>();
+        foreach (var (viewer, mayNotSort, mayNotScan) in new[]
+        {
+            (Operator, true, false), (Admin("330000"), true, true), (Admin("330200"), false, true), (Admin("330212"), false, true),
+        })
+        {
+            capture.Commands.Clear();
+            capture.On = true;
+            var list = await new EnterpriseService(db, TimeProvider.System, models).ListAsync(viewer, new EnterpriseFilter(), new FactoryPath.Web.Api.Paging(2, 5));
+            capture.On = false;
+            Assert.True(list.Total > 0, $"{viewer.RegionCode ?? "operator"} sees enterprises");
+            Assert.Equal(2, capture.Commands.Count);
+            foreach (var (sql, parameters) in capture.Commands)
+            {
+                var plan = await ReadAsync(connection, "EXPLAIN QUERY PLAN " + sql, parameters, reader => reader.GetString(3));
+                var bad = plan.Where(l => (mayNotSort && l.Contains("TEMP B-TREE", StringComparison.Ordinal)) || (mayNotScan && l.StartsWith("SCAN ", StringComparison.Ordinal))).ToList();
+                if (bad.Count > 0) problems.Add($"{viewer.RegionCode ?? "operator"}: {string.Join("; ", bad)}\n  in: {sql}");
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join("\n\n", problems));
+    });
+
+    /// <summary>A regional admin's list is exactly the enterprises of its region, by province code or by code range.</summary>
+    [Theory]
+    [InlineData("330000", new[] { "330102", "330212", "330203" })]
+    [InlineData("330200", new[] { "330212", "330203" })]
+    [InlineData("330212", new[] { "330212" })]
+    [InlineData("440000", new[] { "440300" })]
+    public Task A_regional_admin_lists_exactly_its_regions_enterprises(string scope, string[] regions) => OnSqliteAsync(async (db, _) =>
+    {
+        await SeedAsync(db);
+        var models = ModelRegistry.LoadDirectory(PlatformFactory.ModelsDirectory).Registry;
+        var list = await new EnterpriseService(db, TimeProvider.System, models).ListAsync(Admin(scope), new EnterpriseFilter(), new FactoryPath.Web.Api.Paging(1, 100));
+        var expected = await db.Enterprises.CountAsync(e => regions.Contains(e.RegionCode));
+        Assert.Equal(expected, list.Total);
+        Assert.Equal(expected, list.Items.Count);
+        Assert.All(list.Items, e => Assert.Contains(e.RegionCode, regions));
+        Assert.Equal(list.Items.OrderBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Id).Select(e => e.Id), list.Items.Select(e => e.Id));
+    });
+
+    /// <summary>Runs <paramref name="test"/> on a migrated SQLite file of its own, every command recorded by the capture while it is on.</summary>
+    private static async Task OnSqliteAsync(Func<PlatformDbContext, Capture, Task> test)
     {
         var dir = Directory.CreateTempSubdirectory("fp-plans-").FullName;
         try
@@ -99,60 +133,7 @@ public sealed class RegionQueryPlanTests
             var options = new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite($"Data Source={Path.Combine(dir, "plans.db")};Pooling=False").AddInterceptors(capture).Options;
             await using var db = new PlatformDbContext(options);
             await db.Database.MigrateAsync();
-            await SeedAsync(db);
-            var models = ModelRegistry.LoadDirectory(PlatformFactory.ModelsDirectory).Registry;
-            var connection = db.Database.GetDbConnection();
-            if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync();
-            var problems = new List<string>();
-            foreach (var (viewer, mayNotSort, mayNotScan) in new[]
-            {
-                (Operator, true, false), (Admin("330000"), true, true), (Admin("330200"), false, true), (Admin("330212"), false, true),
-            })
-            {
-                capture.Commands.Clear();
-                capture.On = true;
-                var list = await new EnterpriseService(db, TimeProvider.System, models).ListAsync(viewer, new EnterpriseFilter(), new FactoryPath.Web.Api.Paging(2, 5));
-                capture.On = false;
-                Assert.True(list.Total > 0, $"{viewer.RegionCode ?? "operator"} sees enterprises");
-                Assert.Equal(2, capture.Commands.Count);
-                foreach (var (sql, parameters) in capture.Commands)
-                {
-                    var plan = await ReadAsync(connection, "EXPLAIN QUERY PLAN " + sql, parameters, reader => reader.GetString(3));
-                    var bad = plan.Where(l => (mayNotSort && l.Contains("TEMP B-TREE", StringComparison.Ordinal)) || (mayNotScan && l.StartsWith("SCAN ", StringComparison.Ordinal))).ToList();
-                    if (bad.Count > 0) problems.Add($"{viewer.RegionCode ?? "operator"}: {string.Join("; ", bad)}\n  in: {sql}");
-                }
-            }
-            Assert.True(problems.Count == 0, string.Join("\n\n", problems));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(dir, true); } catch (IOException) { }
-        }
-    }
-
-    /// <summary>A regional admin's list is exactly the enterprises of its region, by province code or by code range.</summary>
-    [Theory]
-    [InlineData("330000", new[] { "330102", "330212", "330203" })]
-    [InlineData("330200", new[] { "330212", "330203" })]
-    [InlineData("330212", new[] { "330212" })]
-    [InlineData("440000", new[] { "440300" })]
-    public async Task A_regional_admin_lists_exactly_its_regions_enterprises(string scope, string[] regions)
-    {
-        var dir = Directory.CreateTempSubdirectory("fp-plans-").FullName;
-        try
-        {
-            var options = new DbContextOptionsBuilder<PlatformDbContext>().UseSqlite($"Data Source={Path.Combine(dir, "list.db")};Pooling=False").Options;
-            await using var db = new PlatformDbContext(options);
-            await db.Database.MigrateAsync();
-            await SeedAsync(db);
-            var models = ModelRegistry.LoadDirectory(PlatformFactory.ModelsDirectory).Registry;
-            var list = await new EnterpriseService(db, TimeProvider.System, models).ListAsync(Admin(scope), new EnterpriseFilter(), new FactoryPath.Web.Api.Paging(1, 100));
-            var expected = await db.Enterprises.CountAsync(e => regions.Contains(e.RegionCode));
-            Assert.Equal(expected, list.Total);
-            Assert.Equal(expected, list.Items.Count);
-            Assert.All(list.Items, e => Assert.Contains(e.RegionCode, regions));
-            Assert.Equal(list.Items.OrderBy(e => e.Name, StringComparer.Ordinal).ThenBy(e => e.Id).Select(e => e.Id), list.Items.Select(e => e.Id));
+            await test(db, capture);
         }
         finally
         {

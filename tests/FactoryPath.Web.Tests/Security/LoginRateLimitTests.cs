@@ -156,18 +156,7 @@ public sealed class LoginRateLimitTests
     {
         using var factory = BehindProxy("10.0.0.5", "proxy.example.cn");
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
-        Assert.Contains("FactoryPath:Security:TrustedProxies", messages);
-        Assert.Contains("'proxy.example.cn'", messages);
-    }
-
-    private static IEnumerable<Exception> Flatten(Exception e)
-    {
-        for (Exception? x = e; x is not null; x = x.InnerException)
-        {
-            yield return x;
-            if (x is AggregateException agg) foreach (var inner in agg.InnerExceptions.SelectMany(Flatten)) yield return inner;
-        }
+        Assert.Contains("FactoryPath:Security:TrustedProxies: 'proxy.example.cn' is not an IP address", error.ToString());
     }
 
     /// <summary>Makes every request arrive from 10.1.2.3, as through a reverse proxy on that address.</summary>
